@@ -1,0 +1,243 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Booking.Core.Configuration;
+using Booking.Core.Validation;
+using Microsoft.Extensions.Options;
+
+namespace Booking.Core.Apartments;
+
+/// <summary>
+/// The apartment table on DynamoDB (or a compatible server). Keeps the seed's shape: string key <c>Id</c> and
+/// lowercase <c>status</c>. Failed conditions are told apart with a consistent read, because dynalite does not support
+/// ReturnValuesOnConditionCheckFailure.
+/// </summary>
+public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptions> options, TimeProvider clock) : IApartmentStore
+{
+    private const string IdAttribute = "Id";
+    private const string StatusAttribute = "status";
+    private const string ReservationIdAttribute = "reservationId";
+    private const string ReservedUntilAttribute = "reservedUntil";
+    private const string UpdatedAtAttribute = "updatedAt";
+
+    private static readonly TimeSpan TableActivePollInterval = TimeSpan.FromMilliseconds(200);
+    private static readonly TimeSpan TableActiveTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly string tableName = options.Value.TableName;
+
+    public async Task EnsureTableAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await dynamoDb.CreateTableAsync(
+                new CreateTableRequest
+                {
+                    TableName = tableName,
+                    AttributeDefinitions = [new AttributeDefinition(IdAttribute, ScalarAttributeType.S)],
+                    KeySchema = [new KeySchemaElement(IdAttribute, KeyType.HASH)],
+                    BillingMode = BillingMode.PAY_PER_REQUEST,
+                },
+                cancellationToken);
+        }
+        catch (ResourceInUseException)
+        {
+            // Already there, or being created by another process: either way, wait for it below.
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TableActiveTimeout);
+        while (true)
+        {
+            var description = await dynamoDb.DescribeTableAsync(tableName, timeout.Token);
+            if (description.Table.TableStatus == TableStatus.ACTIVE)
+            {
+                return;
+            }
+
+            await Task.Delay(TableActivePollInterval, timeout.Token);
+        }
+    }
+
+    public async Task<bool> AddAsync(string apartmentId, CancellationToken cancellationToken = default)
+    {
+        InputRules.RequireApartmentId(apartmentId, "id");
+        try
+        {
+            await dynamoDb.PutItemAsync(
+                new PutItemRequest
+                {
+                    TableName = tableName,
+                    Item = new Dictionary<string, AttributeValue>
+                    {
+                        [IdAttribute] = new(apartmentId),
+                        [StatusAttribute] = new(ApartmentStatusNames.Vacant),
+                        [UpdatedAtAttribute] = new(FormatTime(clock.GetUtcNow())),
+                    },
+                    ConditionExpression = "attribute_not_exists(#id)",
+                    ExpressionAttributeNames = new Dictionary<string, string> { ["#id"] = IdAttribute },
+                },
+                cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<Apartment?> GetAsync(string apartmentId, CancellationToken cancellationToken = default)
+    {
+        InputRules.RequireApartmentId(apartmentId, "id");
+        var response = await dynamoDb.GetItemAsync(
+            new GetItemRequest
+            {
+                TableName = tableName,
+                Key = KeyOf(apartmentId),
+                ConsistentRead = true,
+            },
+            cancellationToken);
+        return response.Item is { Count: > 0 } item ? ToApartment(item) : null;
+    }
+
+    public async Task<ApartmentPage> ListAsync(int pageSize, string? pageToken = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var response = await dynamoDb.ScanAsync(
+            new ScanRequest
+            {
+                TableName = tableName,
+                Limit = pageSize,
+                ConsistentRead = true,
+                ExclusiveStartKey = pageToken is null ? null : KeyOf(pageToken),
+            },
+            cancellationToken);
+        var items = (response.Items ?? []).Select(ToApartment).ToList();
+        var next = response.LastEvaluatedKey is { Count: > 0 } last ? last[IdAttribute].S : null;
+        return new ApartmentPage(items, next);
+    }
+
+    public Task<TransitionResult> ReserveAsync(string apartmentId, string reservationId, DateTimeOffset reservedUntil, CancellationToken cancellationToken = default)
+    {
+        InputRules.RequireApartmentId(apartmentId);
+        InputRules.RequireReservationId(reservationId);
+        return UpdateConditionallyAsync(
+            apartmentId,
+            "SET #status = :reserved, #rid = :rid, #until = :until, #updated = :now",
+            "attribute_exists(#id) AND (#status = :vacant OR (#status = :reserved AND #rid = :rid))",
+            new Dictionary<string, AttributeValue>
+            {
+                [":reserved"] = new(ApartmentStatusNames.Reserved),
+                [":vacant"] = new(ApartmentStatusNames.Vacant),
+                [":rid"] = new(reservationId),
+                [":until"] = new(FormatTime(reservedUntil)),
+            },
+            refusal: apartment => apartment is null ? TransitionOutcome.NotFound : TransitionOutcome.NotVacant,
+            cancellationToken);
+    }
+
+    public Task<TransitionResult> ConfirmPaymentAsync(string apartmentId, string reservationId, CancellationToken cancellationToken = default)
+    {
+        InputRules.RequireApartmentId(apartmentId);
+        InputRules.RequireReservationId(reservationId);
+        return UpdateConditionallyAsync(
+            apartmentId,
+            "SET #status = :paid, #updated = :now REMOVE #until",
+            "attribute_exists(#id) AND #status IN (:reserved, :paid) AND #rid = :rid",
+            new Dictionary<string, AttributeValue>
+            {
+                [":reserved"] = new(ApartmentStatusNames.Reserved),
+                [":paid"] = new(ApartmentStatusNames.Paid),
+                [":rid"] = new(reservationId),
+            },
+            refusal: apartment => apartment is null ? TransitionOutcome.NotFound : TransitionOutcome.NotHolder,
+            cancellationToken);
+    }
+
+    public Task<TransitionResult> ReleaseAsync(string apartmentId, string reservationId, CancellationToken cancellationToken = default)
+    {
+        InputRules.RequireApartmentId(apartmentId);
+        InputRules.RequireReservationId(reservationId);
+        return UpdateConditionallyAsync(
+            apartmentId,
+            "SET #status = :vacant, #updated = :now REMOVE #rid, #until",
+            "attribute_exists(#id) AND #status = :reserved AND #rid = :rid",
+            new Dictionary<string, AttributeValue>
+            {
+                [":reserved"] = new(ApartmentStatusNames.Reserved),
+                [":vacant"] = new(ApartmentStatusNames.Vacant),
+                [":rid"] = new(reservationId),
+            },
+            refusal: apartment => apartment is null ? TransitionOutcome.NotFound : TransitionOutcome.NotHolder,
+            cancellationToken);
+    }
+
+    private async Task<TransitionResult> UpdateConditionallyAsync(
+        string apartmentId,
+        string updateExpression,
+        string conditionExpression,
+        Dictionary<string, AttributeValue> values,
+        Func<Apartment?, TransitionOutcome> refusal,
+        CancellationToken cancellationToken)
+    {
+        values[":now"] = new(FormatTime(clock.GetUtcNow()));
+        try
+        {
+            var response = await dynamoDb.UpdateItemAsync(
+                new UpdateItemRequest
+                {
+                    TableName = tableName,
+                    Key = KeyOf(apartmentId),
+                    UpdateExpression = updateExpression,
+                    ConditionExpression = conditionExpression,
+                    ExpressionAttributeNames = AttributeNamesUsedBy(updateExpression + " " + conditionExpression),
+                    ExpressionAttributeValues = values.Where(v => (updateExpression + " " + conditionExpression).Contains(v.Key, StringComparison.Ordinal)).ToDictionary(),
+                    ReturnValues = ReturnValue.ALL_NEW,
+                },
+                cancellationToken);
+            return new TransitionResult(TransitionOutcome.Applied, ToApartment(response.Attributes));
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            var current = await GetAsync(apartmentId, cancellationToken);
+            return new TransitionResult(refusal(current), current);
+        }
+    }
+
+    // DynamoDB rejects names and values that an expression does not use, so pass only those it mentions.
+    private static Dictionary<string, string> AttributeNamesUsedBy(string expression)
+    {
+        var all = new Dictionary<string, string>
+        {
+            ["#id"] = IdAttribute,
+            ["#status"] = StatusAttribute,
+            ["#rid"] = ReservationIdAttribute,
+            ["#until"] = ReservedUntilAttribute,
+            ["#updated"] = UpdatedAtAttribute,
+        };
+        return all.Where(n => expression.Contains(n.Key, StringComparison.Ordinal)).ToDictionary();
+    }
+
+    private static Dictionary<string, AttributeValue> KeyOf(string apartmentId) => new() { [IdAttribute] = new(apartmentId) };
+
+    private static Apartment ToApartment(Dictionary<string, AttributeValue> item)
+    {
+        var id = item[IdAttribute].S;
+        var stored = item.TryGetValue(StatusAttribute, out var s) ? s.S : null;
+        if (!ApartmentStatusNames.TryParse(stored, out var status))
+        {
+            throw new InvalidDataException($"Apartment '{id}' has an unknown status '{stored}' in the table.");
+        }
+
+        return new Apartment(
+            id,
+            status,
+            item.TryGetValue(ReservationIdAttribute, out var rid) ? rid.S : null,
+            item.TryGetValue(ReservedUntilAttribute, out var until) ? ParseTime(until.S) : null,
+            item.TryGetValue(UpdatedAtAttribute, out var updated) ? ParseTime(updated.S) : null);
+    }
+
+    private static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset? ParseTime(string? value) =>
+        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time) ? time : null;
+}

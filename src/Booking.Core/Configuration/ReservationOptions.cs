@@ -1,0 +1,47 @@
+namespace Booking.Core.Configuration;
+
+/// <summary>The payment window and its bounds. Bound from the <c>Reservation</c> configuration section.</summary>
+public sealed class ReservationOptions
+{
+    public const string SectionName = "Reservation";
+
+    /// <summary>How long a reservation holds an apartment while waiting for payment, unless the request says otherwise.</summary>
+    public TimeSpan PaymentWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The shortest per-reservation window a client may ask for.</summary>
+    public TimeSpan MinPaymentWindow { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest per-reservation window a client may ask for.</summary>
+    public TimeSpan MaxPaymentWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The apartment the seed's <c>addStepFunction</c> reserves when its input names none.</summary>
+    public string DefaultApartmentId { get; set; } = "1234567";
+
+    /// <summary>How long reserveApartment waits for the hold decision before answering REQUESTED.</summary>
+    public TimeSpan HoldDecisionTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long past its reservedUntil a hold may stay before the sweeper releases it as orphaned.</summary>
+    public TimeSpan SweepGracePeriod { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the local host's sweeper looks for orphaned holds.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The window for a request: the configured default, or the client's choice within the bounds.</summary>
+    public TimeSpan ResolvePaymentWindow(int? requestedSeconds)
+    {
+        if (requestedSeconds is null)
+        {
+            return PaymentWindow;
+        }
+
+        var requested = TimeSpan.FromSeconds(requestedSeconds.Value);
+        if (requested < MinPaymentWindow || requested > MaxPaymentWindow)
+        {
+            throw new Validation.InputValidationException(
+                "paymentWindowSeconds",
+                $"paymentWindowSeconds must be between {MinPaymentWindow.TotalSeconds:0} and {MaxPaymentWindow.TotalSeconds:0}; got {requestedSeconds.Value}.");
+        }
+
+        return requested;
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.Extensions.Options;
+
+namespace Booking.Core.Configuration;
+
+/// <summary>Fails start-up with a message that names the offending setting.</summary>
+public sealed class ReservationOptionsValidator : IValidateOptions<ReservationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, ReservationOptions options)
+    {
+        var failures = new List<string>();
+        const string section = ReservationOptions.SectionName;
+
+        if (options.MinPaymentWindow < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{section}:{nameof(options.MinPaymentWindow)} must be at least 00:00:01; got {options.MinPaymentWindow}.");
+        }
+
+        if (options.MaxPaymentWindow < options.MinPaymentWindow)
+        {
+            failures.Add($"{section}:{nameof(options.MaxPaymentWindow)} ({options.MaxPaymentWindow}) must not be shorter than {section}:{nameof(options.MinPaymentWindow)} ({options.MinPaymentWindow}).");
+        }
+
+        if (options.PaymentWindow < options.MinPaymentWindow || options.PaymentWindow > options.MaxPaymentWindow)
+        {
+            failures.Add($"{section}:{nameof(options.PaymentWindow)} ({options.PaymentWindow}) must lie between {section}:{nameof(options.MinPaymentWindow)} and {section}:{nameof(options.MaxPaymentWindow)}.");
+        }
+
+        if (Validation.InputRules.CheckApartmentId(options.DefaultApartmentId) is { } idError)
+        {
+            failures.Add($"{section}:{nameof(options.DefaultApartmentId)} is not a valid apartment id: {idError}");
+        }
+
+        if (options.HoldDecisionTimeout <= TimeSpan.Zero || options.HoldDecisionTimeout > TimeSpan.FromSeconds(60))
+        {
+            failures.Add($"{section}:{nameof(options.HoldDecisionTimeout)} must be more than zero and at most 00:01:00; got {options.HoldDecisionTimeout}.");
+        }
+
+        if (options.SweepGracePeriod < TimeSpan.Zero)
+        {
+            failures.Add($"{section}:{nameof(options.SweepGracePeriod)} must not be negative; got {options.SweepGracePeriod}.");
+        }
+
+        if (options.SweepInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"{section}:{nameof(options.SweepInterval)} must be at least 00:00:01; got {options.SweepInterval}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

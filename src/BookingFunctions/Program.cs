@@ -1,0 +1,8 @@
+using Booking.Core;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddBookingCore(builder.Configuration);
+builder.Build().Run();

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Sets up and runs every test: npm emulators (dynalite, Azurite) from the lockfile, NuGet restore, build, tests.
+# The last line is the summary: "N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+echo "== Installing emulators (npm ci)"
+npm ci --no-audit --no-fund --loglevel=error
+
+echo "== Restoring and building"
+dotnet restore BookingFunctions.sln --verbosity quiet
+dotnet build BookingFunctions.sln --no-restore -c Release --verbosity quiet -nologo
+
+echo "== Running tests"
+results=TestResults
+rm -rf "$results"
+status=0
+dotnet test BookingFunctions.sln --no-build -c Release --logger "trx" --logger "console;verbosity=normal" \
+  --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000 || status=$?
+
+passed=0
+failed=0
+shopt -s nullglob
+for trx in "$results"/*.trx; do
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+# A test host that crashed or timed out reports no failure of its own: count it, so the summary never hides it.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+echo "${passed} passed, ${failed} failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

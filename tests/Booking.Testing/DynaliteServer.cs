@@ -1,0 +1,61 @@
+using Amazon.DynamoDBv2;
+using Booking.Core.Apartments;
+using Booking.Core.Configuration;
+using Microsoft.Extensions.Options;
+
+using Xunit;
+
+namespace Booking.Testing;
+
+/// <summary>
+/// A real dynalite (DynamoDB-compatible) server on a free 127.0.0.1 port, in memory, stopped on dispose. Use as an
+/// xunit class or collection fixture.
+/// </summary>
+public sealed class DynaliteServer : IAsyncLifetime
+{
+    private ChildProcess? process;
+
+    public int Port { get; private set; }
+
+    public string ServiceUrl => $"http://127.0.0.1:{Port}";
+
+    public async Task InitializeAsync()
+    {
+        Port = FreePort.Next();
+        await StartAsync();
+    }
+
+    /// <summary>Stops the server, as a store outage would. Its in-memory data is lost.</summary>
+    public async Task StopAsync()
+    {
+        if (process is not null)
+        {
+            await process.DisposeAsync();
+            process = null;
+        }
+    }
+
+    /// <summary>Starts the server again on the same port.</summary>
+    public async Task StartAsync()
+    {
+        process = ChildProcess.Start(
+            RepositoryPaths.NodeBin("dynalite"),
+            ["--host", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--createTableMs", "50"]);
+        await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30), () => process.HasExited);
+    }
+
+    public DynamoDbOptions OptionsFor(string tableName) => new() { ServiceUrl = ServiceUrl, Region = "us-east-1", TableName = tableName };
+
+    public IAmazonDynamoDB CreateClient() => DynamoDbClientFactory.Create(OptionsFor("unused"));
+
+    /// <summary>A store over a new, empty table, so tests never see each other's apartments.</summary>
+    public async Task<DynamoDbApartmentStore> CreateStoreAsync(string? tableName = null, TimeProvider? clock = null)
+    {
+        var options = OptionsFor(tableName ?? "t" + Guid.NewGuid().ToString("N"));
+        var store = new DynamoDbApartmentStore(DynamoDbClientFactory.Create(options), Options.Create(options), clock ?? TimeProvider.System);
+        await store.EnsureTableAsync();
+        return store;
+    }
+
+    public async Task DisposeAsync() => await StopAsync();
+}
