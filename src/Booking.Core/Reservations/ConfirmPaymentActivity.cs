@@ -1,0 +1,14 @@
+using Booking.Core.Apartments;
+using Microsoft.DurableTask;
+
+namespace Booking.Core.Reservations;
+
+/// <summary>reserved → paid, only while this reservation holds the apartment.</summary>
+[DurableTask(Name)]
+public sealed class ConfirmPaymentActivity(IApartmentStore store) : TaskActivity<ApartmentHold, TransitionResult>
+{
+    public const string Name = "ConfirmPayment";
+
+    public override Task<TransitionResult> RunAsync(TaskActivityContext context, ApartmentHold input) =>
+        store.ConfirmPaymentAsync(input.ApartmentId, input.ReservationId);
+}

@@ -1,0 +1,133 @@
+using Booking.Core.Apartments;
+using Booking.Core.Validation;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace Booking.Core.Reservations;
+
+/// <summary>
+/// The seed's state machine, corrected: hold the apartment conditionally, wait for payment, cancel or the deadline,
+/// then keep or release it, only ever touching an apartment this reservation holds. Deterministic: time comes from the
+/// context and all I/O is in activities.
+/// </summary>
+[DurableTask(Name)]
+public sealed class ReservationOrchestrator : TaskOrchestrator<ReservationRequest, ReservationOutcome>
+{
+    public const string Name = nameof(ReservationOrchestrator);
+
+    /// <summary>Transient store faults (throttling, 5xx, a store that is down) are retried with backoff for about a
+    /// minute; bad input is not, and refusals are results rather than faults so they never reach this policy.</summary>
+    public static readonly TaskOptions ActivityRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+        maxNumberOfAttempts: 8,
+        firstRetryInterval: TimeSpan.FromMilliseconds(500),
+        backoffCoefficient: 2,
+        maxRetryInterval: TimeSpan.FromSeconds(15))
+    {
+        HandleFailure = failure => !failure.IsCausedBy<InputValidationException>() && !failure.IsCausedBy<ArgumentException>(),
+    });
+
+    public override async Task<ReservationOutcome> RunAsync(TaskOrchestrationContext context, ReservationRequest request)
+    {
+        var logger = context.CreateReplaySafeLogger<ReservationOrchestrator>();
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["ReservationId"] = request.ReservationId,
+            ["ApartmentId"] = request.ApartmentId,
+        });
+
+        var requestedAt = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
+        var deadline = requestedAt + request.PaymentWindow;
+        var hold = new ApartmentHold(request.ApartmentId, request.ReservationId, deadline);
+        Outcome Finish(ReservationStatus status, ReservationErrorCode? code = null, string? message = null) =>
+            new(request, requestedAt, deadline, context, status, code, message);
+
+        context.SetCustomStatus(new ReservationProgress(ReservationStatus.Requested, request.ApartmentId, null));
+        var reserved = await context.CallActivityAsync<TransitionResult>(ReserveApartmentActivity.Name, hold, ActivityRetry);
+        switch (reserved.Outcome)
+        {
+            case TransitionOutcome.NotFound:
+                logger.LogInformation("Apartment {ApartmentId} does not exist; reservation {ReservationId} failed", request.ApartmentId, request.ReservationId);
+                return Finish(ReservationStatus.Failed, ReservationErrorCode.ApartmentNotFound, $"Apartment '{request.ApartmentId}' does not exist.").Value;
+            case TransitionOutcome.NotVacant:
+                logger.LogInformation("Apartment {ApartmentId} is not vacant; reservation {ReservationId} rejected", request.ApartmentId, request.ReservationId);
+                return Finish(ReservationStatus.Rejected, ReservationErrorCode.ApartmentNotVacant, $"Apartment '{request.ApartmentId}' is not vacant.").Value;
+        }
+
+        context.SetCustomStatus(new ReservationProgress(ReservationStatus.PendingPayment, request.ApartmentId, deadline));
+        logger.LogInformation("Apartment {ApartmentId} held by {ReservationId} until {Deadline:O}", request.ApartmentId, request.ReservationId, deadline);
+
+        using var stopWaiting = new CancellationTokenSource();
+        var timer = context.CreateTimer(deadline.UtcDateTime, stopWaiting.Token);
+        var payment = context.WaitForExternalEvent<PaymentConfirmed>(ReservationEvents.PaymentConfirmed, stopWaiting.Token);
+        var cancel = context.WaitForExternalEvent<ReservationCancelled>(ReservationEvents.ReservationCancelled, stopWaiting.Token);
+        var first = await Task.WhenAny(timer, payment, cancel);
+
+        // Cancel the losers so a finished reservation does not linger as Running until its timer fires.
+        stopWaiting.Cancel();
+
+        Outcome outcome;
+        if (first == payment)
+        {
+            var confirmed = await context.CallActivityAsync<TransitionResult>(ConfirmPaymentActivity.Name, hold, ActivityRetry);
+            outcome = confirmed.Applied
+                ? Finish(ReservationStatus.Paid)
+                : HoldGone(confirmed, ReservationStatus.Expired, "Payment arrived");
+        }
+        else if (first == cancel)
+        {
+            outcome = await ReleaseAsync(ReservationStatus.Cancelled, "Cancellation arrived");
+        }
+        else
+        {
+            // The seed's "Has Client Made Payment?": an external payment system may have written 'paid' itself.
+            var apartment = await context.CallActivityAsync<Apartment?>(GetApartmentActivity.Name, request.ApartmentId, ActivityRetry);
+            outcome = IsPaidByThisReservation(apartment)
+                ? Finish(ReservationStatus.Paid)
+                : await ReleaseAsync(ReservationStatus.Expired, "The payment window ended");
+        }
+
+        logger.LogInformation("Reservation {ReservationId} of {ApartmentId} ended {Status}", request.ReservationId, request.ApartmentId, outcome.Value.Status);
+        return outcome.Value;
+
+        async Task<Outcome> ReleaseAsync(ReservationStatus status, string what)
+        {
+            var released = await context.CallActivityAsync<TransitionResult>(ReleaseApartmentActivity.Name, hold, ActivityRetry);
+            return released.Applied ? Finish(status) : HoldGone(released, status, what);
+        }
+
+        Outcome HoldGone(TransitionResult refused, ReservationStatus status, string what)
+        {
+            if (IsPaidByThisReservation(refused.Apartment))
+            {
+                return Finish(ReservationStatus.Paid);
+            }
+
+            if (refused.Outcome == TransitionOutcome.NotFound)
+            {
+                return Finish(ReservationStatus.Failed, ReservationErrorCode.ApartmentNotFound, $"{what}, but apartment '{request.ApartmentId}' no longer exists.");
+            }
+
+            return Finish(status, ReservationErrorCode.HoldAlreadyGone, $"{what}, but reservation '{request.ReservationId}' no longer held apartment '{request.ApartmentId}'; nothing was changed.");
+        }
+
+        bool IsPaidByThisReservation(Apartment? apartment) =>
+            apartment is { Status: ApartmentStatus.Paid } && apartment.ReservationId == request.ReservationId;
+    }
+
+    /// <summary>Wraps a final outcome so the local helpers above can build one in one line.</summary>
+    private readonly record struct Outcome(ReservationOutcome Value)
+    {
+        public Outcome(ReservationRequest request, DateTimeOffset requestedAt, DateTimeOffset deadline, TaskOrchestrationContext context, ReservationStatus status, ReservationErrorCode? code, string? message)
+            : this(new ReservationOutcome(
+                request.ReservationId,
+                request.ApartmentId,
+                status,
+                requestedAt,
+                status is ReservationStatus.Failed or ReservationStatus.Rejected ? null : deadline,
+                new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero),
+                code,
+                message))
+        {
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.DurableTask.Worker;
+
+namespace Booking.Core.Reservations;
+
+/// <summary>The one list of the workflow's orchestrator and activities, for every host that runs them.</summary>
+public static class ReservationWorkflowRegistration
+{
+    public static DurableTaskRegistry AddReservationWorkflow(this DurableTaskRegistry registry) => registry
+        .AddOrchestrator<ReservationOrchestrator>()
+        .AddActivity<ReserveApartmentActivity>()
+        .AddActivity<GetApartmentActivity>()
+        .AddActivity<ConfirmPaymentActivity>()
+        .AddActivity<ReleaseApartmentActivity>();
+
+    /// <summary>Every activity name, so hosts and tests can check they register them all.</summary>
+    public static IReadOnlyList<string> ActivityNames { get; } =
+    [
+        ReserveApartmentActivity.Name,
+        GetApartmentActivity.Name,
+        ConfirmPaymentActivity.Name,
+        ReleaseApartmentActivity.Name,
+    ];
+}
