@@ -1,4 +1,4 @@
-using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask;
 
 namespace Booking.Core.Reservations;
 
