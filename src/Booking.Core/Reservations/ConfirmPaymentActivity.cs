@@ -9,6 +9,9 @@ public sealed class ConfirmPaymentActivity(IApartmentStore store) : TaskActivity
 {
     public const string Name = "ConfirmPayment";
 
-    public override Task<TransitionResult> RunAsync(TaskActivityContext context, ApartmentHold input) =>
-        store.ConfirmPaymentAsync(input.ApartmentId, input.ReservationId);
+    public override Task<TransitionResult> RunAsync(TaskActivityContext context, ApartmentHold input) => RunAsync(input, CancellationToken.None);
+
+    /// <summary>The activity's work, callable by hosts that trigger activities themselves (the Function App).</summary>
+    public Task<TransitionResult> RunAsync(ApartmentHold input, CancellationToken cancellationToken) =>
+        store.ConfirmPaymentAsync(input.ApartmentId, input.ReservationId, cancellationToken);
 }

@@ -9,5 +9,9 @@ public sealed class GetApartmentActivity(IApartmentStore store) : TaskActivity<s
 {
     public const string Name = "GetApartment";
 
-    public override Task<Apartment?> RunAsync(TaskActivityContext context, string input) => store.GetAsync(input);
+    public override Task<Apartment?> RunAsync(TaskActivityContext context, string input) => RunAsync(input, CancellationToken.None);
+
+    /// <summary>The activity's work, callable by hosts that trigger activities themselves (the Function App).</summary>
+    public Task<Apartment?> RunAsync(string input, CancellationToken cancellationToken) =>
+        store.GetAsync(input, cancellationToken);
 }

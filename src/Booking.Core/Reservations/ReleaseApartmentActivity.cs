@@ -9,6 +9,9 @@ public sealed class ReleaseApartmentActivity(IApartmentStore store) : TaskActivi
 {
     public const string Name = "ReleaseApartment";
 
-    public override Task<TransitionResult> RunAsync(TaskActivityContext context, ApartmentHold input) =>
-        store.ReleaseAsync(input.ApartmentId, input.ReservationId);
+    public override Task<TransitionResult> RunAsync(TaskActivityContext context, ApartmentHold input) => RunAsync(input, CancellationToken.None);
+
+    /// <summary>The activity's work, callable by hosts that trigger activities themselves (the Function App).</summary>
+    public Task<TransitionResult> RunAsync(ApartmentHold input, CancellationToken cancellationToken) =>
+        store.ReleaseAsync(input.ApartmentId, input.ReservationId, cancellationToken);
 }

@@ -9,6 +9,9 @@ public sealed class ReserveApartmentActivity(IApartmentStore store) : TaskActivi
 {
     public const string Name = "ReserveApartment";
 
-    public override Task<TransitionResult> RunAsync(TaskActivityContext context, ApartmentHold input) =>
-        store.ReserveAsync(input.ApartmentId, input.ReservationId, input.ReservedUntil ?? throw new ArgumentException("ReservedUntil is required to reserve.", nameof(input)));
+    public override Task<TransitionResult> RunAsync(TaskActivityContext context, ApartmentHold input) => RunAsync(input, CancellationToken.None);
+
+    /// <summary>The activity's work, callable by hosts that trigger activities themselves (the Function App).</summary>
+    public Task<TransitionResult> RunAsync(ApartmentHold input, CancellationToken cancellationToken) =>
+        store.ReserveAsync(input.ApartmentId, input.ReservationId, input.ReservedUntil ?? throw new ArgumentException("ReservedUntil is required to reserve.", nameof(input)), cancellationToken);
 }

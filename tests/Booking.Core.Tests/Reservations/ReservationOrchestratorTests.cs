@@ -1,0 +1,226 @@
+using Amazon.DynamoDBv2.Model;
+using Booking.Core.Apartments;
+using Booking.Core.Reservations;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Booking.Core.Tests.Reservations;
+
+/// <summary>Every path of the reservation workflow, on a real client and worker with a real dynalite table.</summary>
+public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : IClassFixture<WorkflowHostFixture>
+{
+    private static readonly TimeSpan ShortWindow = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongWindow = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task An_unpaid_reservation_expires_at_the_deadline_and_the_apartment_is_vacant_again()
+    {
+        var (apartmentId, reservationId) = await AddApartmentAsync();
+
+        var outcome = await RunToCompletionAsync(reservationId, apartmentId, ShortWindow);
+
+        Assert.Equal(ReservationStatus.Expired, outcome.Status);
+        Assert.Null(outcome.ErrorCode);
+        Assert.Equal(outcome.RequestedAt + ShortWindow, outcome.ExpiresAt);
+        Assert.True(outcome.CompletedAt >= outcome.ExpiresAt, "the reservation ended before its deadline");
+        Assert.Equal(new Apartment(apartmentId, ApartmentStatus.Vacant), (await fixture.Store.GetAsync(apartmentId))! with { UpdatedAt = null });
+    }
+
+    [Fact]
+    public async Task While_waiting_the_custom_status_says_pending_payment_with_the_deadline_and_the_table_names_the_holder()
+    {
+        var (apartmentId, reservationId) = await AddApartmentAsync();
+        await StartAsync(reservationId, apartmentId, LongWindow);
+
+        var progress = await WaitForProgressAsync(reservationId, ReservationStatus.PendingPayment);
+        var apartment = await fixture.Store.GetAsync(apartmentId);
+
+        Assert.Equal(apartmentId, progress.ApartmentId);
+        Assert.NotNull(progress.ExpiresAt);
+        Assert.Equal(ApartmentStatus.Reserved, apartment!.Status);
+        Assert.Equal(reservationId, apartment.ReservationId);
+        Assert.Equal(progress.ExpiresAt, apartment.ReservedUntil);
+        await fixture.Client.TerminateInstanceAsync(reservationId);
+    }
+
+    [Fact]
+    public async Task A_payment_event_ends_the_wait_early_and_marks_the_apartment_paid()
+    {
+        var (apartmentId, reservationId) = await AddApartmentAsync();
+        await StartAsync(reservationId, apartmentId, LongWindow);
+        await WaitForProgressAsync(reservationId, ReservationStatus.PendingPayment);
+
+        await fixture.Client.RaiseEventAsync(reservationId, ReservationEvents.PaymentConfirmed, new PaymentConfirmed(DateTimeOffset.UtcNow));
+        var outcome = await WaitForOutcomeAsync(reservationId);
+
+        Assert.Equal(ReservationStatus.Paid, outcome.Status);
+        Assert.True(outcome.CompletedAt < outcome.ExpiresAt, "payment should end the wait before the deadline");
+        var apartment = await fixture.Store.GetAsync(apartmentId);
+        Assert.Equal(ApartmentStatus.Paid, apartment!.Status);
+        Assert.Equal(reservationId, apartment.ReservationId);
+    }
+
+    [Fact]
+    public async Task A_cancel_event_ends_the_wait_early_and_releases_the_apartment()
+    {
+        var (apartmentId, reservationId) = await AddApartmentAsync();
+        await StartAsync(reservationId, apartmentId, LongWindow);
+        await WaitForProgressAsync(reservationId, ReservationStatus.PendingPayment);
+
+        await fixture.Client.RaiseEventAsync(reservationId, ReservationEvents.ReservationCancelled, new ReservationCancelled(DateTimeOffset.UtcNow));
+        var outcome = await WaitForOutcomeAsync(reservationId);
+
+        Assert.Equal(ReservationStatus.Cancelled, outcome.Status);
+        Assert.Null(outcome.ErrorCode);
+        Assert.Equal(ApartmentStatus.Vacant, (await fixture.Store.GetAsync(apartmentId))!.Status);
+    }
+
+    [Fact]
+    public async Task A_paid_status_written_by_an_external_payment_system_is_kept_at_the_deadline()
+    {
+        var (apartmentId, reservationId) = await AddApartmentAsync();
+        await StartAsync(reservationId, apartmentId, TimeSpan.FromSeconds(2));
+        await WaitForProgressAsync(reservationId, ReservationStatus.PendingPayment);
+
+        // As the seed's payment system does: overwrite the status only.
+        await fixture.DynamoDb.UpdateItemAsync(new UpdateItemRequest
+        {
+            TableName = fixture.TableName,
+            Key = new() { ["Id"] = new AttributeValue(apartmentId) },
+            UpdateExpression = "SET #s = :paid",
+            ExpressionAttributeNames = new() { ["#s"] = "status" },
+            ExpressionAttributeValues = new() { [":paid"] = new AttributeValue("paid") },
+        });
+        var outcome = await WaitForOutcomeAsync(reservationId);
+
+        Assert.Equal(ReservationStatus.Paid, outcome.Status);
+        Assert.Equal(ApartmentStatus.Paid, (await fixture.Store.GetAsync(apartmentId))!.Status);
+    }
+
+    [Fact]
+    public async Task A_missing_apartment_fails_the_reservation_as_the_seed_did_and_creates_nothing()
+    {
+        var apartmentId = "missing-" + Guid.NewGuid().ToString("N");
+        var reservationId = "r-" + Guid.NewGuid().ToString("N");
+
+        var outcome = await RunToCompletionAsync(reservationId, apartmentId, ShortWindow);
+
+        Assert.Equal(ReservationStatus.Failed, outcome.Status);
+        Assert.Equal(ReservationErrorCode.ApartmentNotFound, outcome.ErrorCode);
+        Assert.Equal($"Apartment '{apartmentId}' does not exist.", outcome.ErrorMessage);
+        Assert.Null(outcome.ExpiresAt);
+        Assert.Null(await fixture.Store.GetAsync(apartmentId));
+    }
+
+    [Fact]
+    public async Task A_held_apartment_rejects_a_second_reservation_and_keeps_the_first_holder()
+    {
+        var (apartmentId, firstId) = await AddApartmentAsync();
+        await StartAsync(firstId, apartmentId, LongWindow);
+        await WaitForProgressAsync(firstId, ReservationStatus.PendingPayment);
+        var secondId = "r-" + Guid.NewGuid().ToString("N");
+
+        var outcome = await RunToCompletionAsync(secondId, apartmentId, ShortWindow);
+
+        Assert.Equal(ReservationStatus.Rejected, outcome.Status);
+        Assert.Equal(ReservationErrorCode.ApartmentNotVacant, outcome.ErrorCode);
+        Assert.Equal(firstId, (await fixture.Store.GetAsync(apartmentId))!.ReservationId);
+        await fixture.Client.TerminateInstanceAsync(firstId);
+    }
+
+    [Fact]
+    public async Task A_retried_reserve_by_the_same_reservation_still_holds_the_apartment()
+    {
+        var (apartmentId, reservationId) = await AddApartmentAsync();
+
+        // As if the activity had reserved, then crashed before reporting back, and is now run again.
+        await fixture.Store.ReserveAsync(apartmentId, reservationId, DateTimeOffset.UtcNow.AddMinutes(1));
+        var outcome = await RunToCompletionAsync(reservationId, apartmentId, ShortWindow);
+
+        Assert.Equal(ReservationStatus.Expired, outcome.Status);
+        Assert.Null(outcome.ErrorCode);
+        Assert.Equal(ApartmentStatus.Vacant, (await fixture.Store.GetAsync(apartmentId))!.Status);
+    }
+
+    [Fact]
+    public async Task Payment_after_the_hold_was_lost_changes_nothing_and_says_the_hold_was_gone()
+    {
+        var (apartmentId, reservationId) = await AddApartmentAsync();
+        await StartAsync(reservationId, apartmentId, LongWindow);
+        await WaitForProgressAsync(reservationId, ReservationStatus.PendingPayment);
+
+        // The hold disappears behind the workflow's back (a sweeper) and someone else books the apartment.
+        await fixture.Store.ReleaseAsync(apartmentId, reservationId);
+        await fixture.Store.ReserveAsync(apartmentId, "someone-else", DateTimeOffset.UtcNow.AddMinutes(5));
+        await fixture.Client.RaiseEventAsync(reservationId, ReservationEvents.PaymentConfirmed, new PaymentConfirmed(DateTimeOffset.UtcNow));
+        var outcome = await WaitForOutcomeAsync(reservationId);
+
+        Assert.Equal(ReservationStatus.Expired, outcome.Status);
+        Assert.Equal(ReservationErrorCode.HoldAlreadyGone, outcome.ErrorCode);
+        Assert.Contains("no longer held", outcome.ErrorMessage, StringComparison.Ordinal);
+        var apartment = await fixture.Store.GetAsync(apartmentId);
+        Assert.Equal(ApartmentStatus.Reserved, apartment!.Status);
+        Assert.Equal("someone-else", apartment.ReservationId);
+    }
+
+    [Fact]
+    public async Task Transient_store_faults_are_retried_and_the_reservation_still_completes_correctly()
+    {
+        var apartmentId = WorkflowHostFixture.FlakyPrefix + Guid.NewGuid().ToString("N");
+        var reservationId = "r-" + Guid.NewGuid().ToString("N");
+        await fixture.Store.AddAsync(apartmentId);
+        var faultsBefore = fixture.Flaky.FaultsInjected;
+
+        var outcome = await RunToCompletionAsync(reservationId, apartmentId, ShortWindow);
+
+        // Reserve, get and release each failed once before succeeding.
+        Assert.Equal(3, fixture.Flaky.FaultsInjected - faultsBefore);
+        Assert.Equal(ReservationStatus.Expired, outcome.Status);
+        Assert.Equal(ApartmentStatus.Vacant, (await fixture.Store.GetAsync(apartmentId))!.Status);
+    }
+
+    private async Task<(string ApartmentId, string ReservationId)> AddApartmentAsync()
+    {
+        var apartmentId = "apt-" + Guid.NewGuid().ToString("N");
+        Assert.True(await fixture.Store.AddAsync(apartmentId));
+        return (apartmentId, "r-" + Guid.NewGuid().ToString("N"));
+    }
+
+    private Task StartAsync(string reservationId, string apartmentId, TimeSpan window) =>
+        fixture.Client.ScheduleNewOrchestrationInstanceAsync(
+            ReservationOrchestrator.Name,
+            new ReservationRequest(reservationId, apartmentId, window),
+            new StartOrchestrationOptions(reservationId));
+
+    private async Task<ReservationOutcome> RunToCompletionAsync(string reservationId, string apartmentId, TimeSpan window)
+    {
+        await StartAsync(reservationId, apartmentId, window);
+        return await WaitForOutcomeAsync(reservationId);
+    }
+
+    private async Task<ReservationOutcome> WaitForOutcomeAsync(string reservationId)
+    {
+        using var timeout = new CancellationTokenSource(CompletionTimeout);
+        var metadata = await fixture.Client.WaitForInstanceCompletionAsync(reservationId, getInputsAndOutputs: true, timeout.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        return metadata.ReadOutputAs<ReservationOutcome>()!;
+    }
+
+    private async Task<ReservationProgress> WaitForProgressAsync(string reservationId, ReservationStatus status)
+    {
+        var deadline = DateTime.UtcNow + CompletionTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var metadata = await fixture.Client.GetInstanceAsync(reservationId, getInputsAndOutputs: true);
+            if (metadata?.ReadCustomStatusAs<ReservationProgress>() is { } progress && progress.Status == status)
+            {
+                return progress;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"Reservation {reservationId} never reported {status}.");
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Booking.Core.Reservations;
+
+namespace BookingFunctions.Tests;
+
+public sealed class FunctionMetadataTests
+{
+    private static readonly JsonArray Functions = FunctionAppOutput.Read("functions.metadata").AsArray();
+
+    [Fact]
+    public void The_reservation_orchestrator_is_registered_with_an_orchestration_trigger() =>
+        Assert.Equal("orchestrationTrigger", TriggerOf(ReservationOrchestrator.Name)["type"]!.GetValue<string>());
+
+    [Fact]
+    public void Every_workflow_activity_is_registered_with_an_activity_trigger()
+    {
+        Assert.NotEmpty(ReservationWorkflowRegistration.ActivityNames);
+        Assert.All(ReservationWorkflowRegistration.ActivityNames, name =>
+            Assert.Equal("activityTrigger", TriggerOf(name)["type"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public void The_durable_task_extension_is_in_extensions_json()
+    {
+        var extensions = FunctionAppOutput.Read("extensions.json")["extensions"]!.AsArray();
+
+        Assert.Contains(extensions, e => e!["typeName"]!.GetValue<string>().Contains("DurableTask", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_app_ships_the_root_host_json_with_the_configurable_task_hub()
+    {
+        var hubName = FunctionAppOutput.Read("host.json")["extensions"]!["durableTask"]!["hubName"]!.GetValue<string>();
+
+        Assert.Equal("%TaskHubName%", hubName);
+    }
+
+    [Fact]
+    public void The_worker_config_runs_the_isolated_worker_dll()
+    {
+        var description = FunctionAppOutput.Read("worker.config.json")["description"]!;
+
+        Assert.Equal("dotnet-isolated", description["language"]!.GetValue<string>());
+        Assert.Equal("BookingFunctions.dll", description["defaultWorkerPath"]!.GetValue<string>());
+    }
+
+    internal static JsonNode TriggerOf(string functionName)
+    {
+        var function = Functions.SingleOrDefault(f => f!["name"]!.GetValue<string>() == functionName);
+        Assert.True(function is not null, $"functions.metadata does not list '{functionName}'.");
+        return Assert.Single(function!["bindings"]!.AsArray(), b => b!["type"]!.GetValue<string>().EndsWith("Trigger", StringComparison.Ordinal))!;
+    }
+}
