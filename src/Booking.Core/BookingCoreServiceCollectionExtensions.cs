@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Booking.Core.Apartments;
 using Booking.Core.Configuration;
+using Booking.Core.Reservations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,6 +22,7 @@ public static class BookingCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<DynamoDbOptions>>().Value));
         services.TryAddSingleton<IApartmentStore, DynamoDbApartmentStore>();
+        services.TryAddSingleton<OrphanedHoldSweeper>();
         return services;
     }
 }

@@ -171,6 +171,27 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
             cancellationToken);
     }
 
+    public Task<TransitionResult> ReleaseExpiredHoldAsync(string apartmentId, string reservationId, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        InputRules.RequireApartmentId(apartmentId);
+        InputRules.RequireReservationId(reservationId);
+
+        // Times are stored as fixed-width ISO-8601 UTC strings, so string order is time order.
+        return UpdateConditionallyAsync(
+            apartmentId,
+            "SET #status = :vacant, #updated = :now REMOVE #rid, #until",
+            "attribute_exists(#id) AND #status = :reserved AND #rid = :rid AND #until < :cutoff",
+            new Dictionary<string, AttributeValue>
+            {
+                [":reserved"] = new(ApartmentStatusNames.Reserved),
+                [":vacant"] = new(ApartmentStatusNames.Vacant),
+                [":rid"] = new(reservationId),
+                [":cutoff"] = new(FormatTime(cutoff)),
+            },
+            refusal: apartment => apartment is null ? TransitionOutcome.NotFound : TransitionOutcome.NotHolder,
+            cancellationToken);
+    }
+
     private async Task<TransitionResult> UpdateConditionallyAsync(
         string apartmentId,
         string updateExpression,

@@ -254,6 +254,23 @@ public sealed class DynamoDbApartmentStoreTests(DynaliteServer dynalite) : IClas
         Assert.Equal(winner, (await store.GetAsync("contested"))!.ReservationId);
     }
 
+    [Fact]
+    public async Task Release_of_an_expired_hold_applies_only_past_the_cutoff_and_only_for_the_holder()
+    {
+        var store = await dynalite.CreateStoreAsync();
+        await store.AddAsync("a1");
+        await store.ReserveAsync("a1", "r1", Until);
+
+        var tooEarly = await store.ReleaseExpiredHoldAsync("a1", "r1", Until);
+        var wrongHolder = await store.ReleaseExpiredHoldAsync("a1", "r2", Until.AddSeconds(1));
+        var released = await store.ReleaseExpiredHoldAsync("a1", "r1", Until.AddSeconds(1));
+
+        Assert.Equal(TransitionOutcome.NotHolder, tooEarly.Outcome);
+        Assert.Equal(TransitionOutcome.NotHolder, wrongHolder.Outcome);
+        Assert.Equal(TransitionOutcome.Applied, released.Outcome);
+        Assert.Equal(ApartmentStatus.Vacant, (await store.GetAsync("a1"))!.Status);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("bad\u0001id")]

@@ -32,6 +32,9 @@ internal sealed class FlakyApartmentStore(IApartmentStore inner, string flakyPre
     public Task<TransitionResult> ReleaseAsync(string apartmentId, string reservationId, CancellationToken cancellationToken = default) =>
         FailFirst("release", apartmentId, () => inner.ReleaseAsync(apartmentId, reservationId, cancellationToken));
 
+    public Task<TransitionResult> ReleaseExpiredHoldAsync(string apartmentId, string reservationId, DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        FailFirst("sweep", apartmentId, () => inner.ReleaseExpiredHoldAsync(apartmentId, reservationId, cutoff, cancellationToken));
+
     private Task<T> FailFirst<T>(string operation, string apartmentId, Func<Task<T>> call)
     {
         lock (failedOnce)
