@@ -20,6 +20,10 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
+    public void The_orphaned_hold_sweeper_runs_on_a_timer_trigger() =>
+        Assert.Equal("timerTrigger", TriggerOf(Workflow.OrphanedHoldSweepFunction.Name)["type"]!.GetValue<string>());
+
+    [Fact]
     public void The_durable_task_extension_is_in_extensions_json()
     {
         var extensions = FunctionAppOutput.Read("extensions.json")["extensions"]!.AsArray();
