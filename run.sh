@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Sets up and runs BookingFunctions locally: dynalite (DynamoDB) and Azurite (Azure Storage) on 127.0.0.1, the
+# apartment table with sample apartments, and the local host serving /api/graphql. Ctrl+C stops all of it.
+#
+#   ./run.sh                   everything, local host on http://127.0.0.1:${PORT:-7071}/api/graphql
+#   ./run.sh --emulators-only  emulators, table and sample apartments only, for `func start` in src/BookingFunctions
+#
+# Ports: PORT (7071), DYNAMODB_PORT (8000), AZURITE_BLOB_PORT (10000), AZURITE_QUEUE_PORT (10001),
+# AZURITE_TABLE_PORT (10002). Data lives in .data/ and survives restarts; delete it for a clean slate.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+mode=all
+case "${1:-}" in
+  "") ;;
+  --emulators-only) mode=emulators ;;
+  -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "run.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
+esac
+
+PORT=${PORT:-7071}
+DYNAMODB_PORT=${DYNAMODB_PORT:-8000}
+AZURITE_BLOB_PORT=${AZURITE_BLOB_PORT:-10000}
+AZURITE_QUEUE_PORT=${AZURITE_QUEUE_PORT:-10001}
+AZURITE_TABLE_PORT=${AZURITE_TABLE_PORT:-10002}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+for tool in node npm dotnet; do
+  command -v "$tool" >/dev/null || { echo "run.sh: '$tool' is not installed; it needs the .NET 10 SDK and Node.js 20 with npm." >&2; exit 1; }
+done
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+ports=("$DYNAMODB_PORT" "$AZURITE_BLOB_PORT" "$AZURITE_QUEUE_PORT" "$AZURITE_TABLE_PORT")
+[ "$mode" = all ] && ports+=("$PORT")
+for port in "${ports[@]}"; do
+  if port_busy "$port"; then
+    echo "run.sh: port $port on 127.0.0.1 is already in use. Stop what uses it, or choose other ports, e.g. PORT=7072 DYNAMODB_PORT=8001 ./run.sh" >&2
+    exit 1
+  fi
+done
+
+if [ ! -x node_modules/.bin/dynalite ] || [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "== Installing emulators (npm ci)"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+echo "== Building the local host"
+dotnet build src/Booking.LocalHost/Booking.LocalHost.csproj -c Release --verbosity quiet -nologo
+host_dll=src/Booking.LocalHost/bin/Release/net10.0/Booking.LocalHost.dll
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  if [ "${#pids[@]}" -gt 0 ]; then
+    echo; echo "== Stopping (${pids[*]})"
+    kill "${pids[@]}" 2>/dev/null || true
+    wait "${pids[@]}" 2>/dev/null || true
+  fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+wait_for_port() {
+  local port=$1 pid=$2 name=$3
+  for _ in $(seq 1 600); do
+    port_busy "$port" && return 0
+    kill -0 "$pid" 2>/dev/null || { echo "run.sh: $name exited during start-up (its log: .data/logs/$name.log, or the output above)" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "run.sh: $name did not listen on 127.0.0.1:$port within 60 s; see .data/logs/$name.log" >&2
+  exit 1
+}
+
+mkdir -p .data/dynalite .data/azurite .data/logs
+echo "== Starting dynalite on 127.0.0.1:$DYNAMODB_PORT and Azurite on 127.0.0.1:$AZURITE_BLOB_PORT-$AZURITE_TABLE_PORT"
+node_modules/.bin/dynalite --host 127.0.0.1 --port "$DYNAMODB_PORT" --path .data/dynalite >.data/logs/dynalite.log 2>&1 &
+pids+=($!); wait_for_port "$DYNAMODB_PORT" $! dynalite
+node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" --queueHost 127.0.0.1 --queuePort "$AZURITE_QUEUE_PORT" \
+  --tableHost 127.0.0.1 --tablePort "$AZURITE_TABLE_PORT" --location .data/azurite --skipApiVersionCheck --loose \
+  >.data/logs/azurite.log 2>&1 &
+azurite_pid=$!; pids+=("$azurite_pid")
+for port in "$AZURITE_BLOB_PORT" "$AZURITE_QUEUE_PORT" "$AZURITE_TABLE_PORT"; do wait_for_port "$port" "$azurite_pid" azurite; done
+
+# The settings the app reads (the same names as the Function App's); the account key is Azurite's public dev key.
+export DynamoDb__ServiceUrl="http://127.0.0.1:$DYNAMODB_PORT"
+export DynamoDb__Region=${DynamoDb__Region:-us-east-1}
+export DynamoDb__TableName=${DynamoDb__TableName:-Apartments}
+export TaskHubName=${TaskHubName:-BookingHub}
+export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:$AZURITE_BLOB_PORT/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$AZURITE_QUEUE_PORT/devstoreaccount1;TableEndpoint=http://127.0.0.1:$AZURITE_TABLE_PORT/devstoreaccount1;"
+
+if [ "$mode" = emulators ]; then
+  echo "== Creating the table and sample apartments"
+  dotnet "$host_dll" --seed-only
+  cat <<MSG
+
+Emulators are running; Ctrl+C stops them. Now, in another terminal, with Azure Functions Core Tools:
+  cp local.settings.sample.json src/BookingFunctions/local.settings.json
+  cd src/BookingFunctions && func start
+MSG
+  [ "$DYNAMODB_PORT" = 8000 ] || echo "  (set DynamoDb__ServiceUrl to http://127.0.0.1:$DYNAMODB_PORT in local.settings.json)"
+  wait "${pids[@]}"
+  exit 0
+fi
+
+url="http://127.0.0.1:$PORT/api/graphql"
+echo "== Starting the local host on $url"
+dotnet "$host_dll" --urls "http://127.0.0.1:$PORT" &
+host_pid=$!; pids+=("$host_pid")
+wait_for_port "$PORT" "$host_pid" local-host
+
+cat <<MSG
+
+BookingFunctions is running at $url  (Ctrl+C stops everything)
+Try:
+  curl -s $url -H 'Content-Type: application/json' -d '{"query":"{ apartments { id status } }"}'
+
+MSG
+wait "$host_pid"

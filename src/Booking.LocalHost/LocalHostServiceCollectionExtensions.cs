@@ -1,0 +1,44 @@
+using Booking.Api;
+using Booking.Core;
+using Booking.Core.Reservations;
+using Booking.Engine;
+using Booking.LocalHost.Security;
+using Booking.LocalHost.Seeding;
+using Booking.LocalHost.Sweeping;
+
+namespace Booking.LocalHost;
+
+public static class LocalHostServiceCollectionExtensions
+{
+    /// <summary>Everything the local host runs: the shared domain and API, the local durable engine with the
+    /// reservation workflow, sample data, the sweeper and the API key check.</summary>
+    public static IServiceCollection AddBookingLocalHost(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddBookingCore(configuration);
+        services.AddBookingApi();
+        services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.SectionName));
+        services.AddSampleApartments(configuration);
+
+        // Registered after the seeder so the table exists before the engine's first activity runs.
+        services.AddLocalDurableEngine(configuration, registry => registry.AddReservationWorkflow());
+        services.AddHostedService<OrphanedHoldSweepService>();
+        return services;
+    }
+
+    /// <summary>The seeder alone, for <c>--seed-only</c> (the emulators-only path before <c>func start</c>).</summary>
+    public static IServiceCollection AddSampleApartments(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SampleApartmentsOptions>().Bind(configuration.GetSection(SampleApartmentsOptions.SectionName));
+        services.AddHostedService<SampleApartmentsSeeder>();
+        return services;
+    }
+
+    /// <summary>Serves the shared GraphQL handler at /api/graphql, the route the Function App uses.</summary>
+    public static WebApplication MapBookingGraphQL(this WebApplication app)
+    {
+        app.UseMiddleware<ApiKeyMiddleware>();
+        app.Map("/api/graphql", (HttpContext context, Api.Http.GraphQLHttpHandler handler, Microsoft.DurableTask.Client.DurableTaskClient client) =>
+            handler.HandleAsync(context, client));
+        return app;
+    }
+}
