@@ -5,13 +5,13 @@ namespace Booking.Infrastructure.Tests;
 /// <summary>An ARM template compiled by bicep, with the lookups the tests need.</summary>
 public sealed class CompiledTemplate
 {
+    private readonly JsonObject? json;
+
     private CompiledTemplate(BicepResult build, JsonObject? json)
     {
         Build = build;
         this.json = json;
     }
-
-    private readonly JsonObject? json;
 
     public BicepResult Build { get; }
 
