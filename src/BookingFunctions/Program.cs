@@ -4,5 +4,6 @@ using Microsoft.Extensions.Hosting;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
+builder.AddBookingTelemetry();
 builder.Services.AddBookingCore(builder.Configuration);
 builder.Build().Run();

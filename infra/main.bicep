@@ -1,0 +1,336 @@
+// The Azure counterpart of the seed's CDK stack: where the seed had a Lambda behind AppSync and a Step Functions state
+// machine, this deploys one Function App that serves /api/graphql and runs the workflow with Durable Functions. The
+// DynamoDB table stays on AWS (the seed's table works unchanged), so AWS credentials are an input kept in Key Vault.
+
+@description('Region for every resource; the resource group\'s by default.')
+param location string = resourceGroup().location
+
+@description('Short prefix for resource names.')
+@minLength(3)
+@maxLength(12)
+param namePrefix string = 'booking'
+
+@description('AWS region of the DynamoDB apartment table.')
+param dynamoDbRegion string = 'us-east-1'
+
+@description('Name of the DynamoDB apartment table (string partition key "Id", as the seed created it).')
+@minLength(3)
+param dynamoDbTableName string = 'Apartments'
+
+@description('Durable Functions task hub: the name of the queues and tables the workflow keeps its state in.')
+@minLength(3)
+@maxLength(45)
+param taskHubName string = 'BookingHub'
+
+@description('How long a reservation holds an apartment while waiting for payment (TimeSpan, d.hh:mm:ss).')
+param paymentWindow string = '00:15:00'
+
+@description('The shortest payment window a client may ask for.')
+param minPaymentWindow string = '00:00:01'
+
+@description('The longest payment window a client may ask for.')
+param maxPaymentWindow string = '7.00:00:00'
+
+@description('The apartment the seed\'s addStepFunction mutation reserves when its input names none.')
+param defaultApartmentId string = '1234567'
+
+@description('How long reserveApartment waits for the hold decision before answering REQUESTED.')
+param holdDecisionTimeout string = '00:00:05'
+
+@description('How long past its deadline a hold may stay before the sweeper releases it as orphaned.')
+param sweepGracePeriod string = '00:05:00'
+
+@description('How often the sweeper looks for orphaned holds.')
+param sweepInterval string = '00:01:00'
+
+@description('Upper bound on Flex Consumption instances; DynamoDB on-demand capacity is the usual limit, not the app.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 100
+
+@description('Memory per Flex Consumption instance in MB.')
+@allowed([512, 2048, 4096])
+param instanceMemoryMB int = 2048
+
+@description('Access key id of the AWS IAM identity allowed to use the table. Stored in Key Vault, never in app settings.')
+@secure()
+@minLength(16)
+param awsAccessKeyId string
+
+@description('Secret access key of that AWS IAM identity. Stored in Key Vault, never in app settings.')
+@secure()
+@minLength(1)
+param awsSecretAccessKey string
+
+var suffix = uniqueString(resourceGroup().id, namePrefix)
+var functionAppName = '${namePrefix}-func-${suffix}'
+// Storage account and Key Vault names are global and short: letters and digits only for storage, 24 characters each.
+var storageAccountName = take(toLower('${replace(namePrefix, '-', '')}st${suffix}'), 24)
+var keyVaultName = take('${namePrefix}-kv-${suffix}', 24)
+var deploymentContainerName = 'app-package'
+
+// Built-in role definition ids (the same in every tenant).
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+}
+
+resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
+  name: '${namePrefix}-log-${suffix}'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${namePrefix}-appi-${suffix}'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logAnalytics.id
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
+  name: storageAccountName
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+  properties: {
+    // Everything that touches this account (the Functions host, Durable Functions, the deployment package) signs in
+    // with the app's managed identity, so account keys are switched off.
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+  }
+
+  resource blobServices 'blobServices' = {
+    name: 'default'
+
+    resource deploymentContainer 'containers' = {
+      name: deploymentContainerName
+    }
+  }
+}
+
+// A user-assigned identity exists before the app does, so its role assignments are in place when the app first starts
+// and Key Vault references resolve on the first try (a system-assigned identity would be granted access only after the
+// app had already tried).
+resource appIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2024-11-30' = {
+  name: '${namePrefix}-id-${suffix}'
+  location: location
+}
+
+resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in [roles.storageBlobDataOwner, roles.storageQueueDataContributor, roles.storageTableDataContributor]: {
+    name: guid(storage.id, appIdentity.id, roleId)
+    scope: storage
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      principalId: appIdentity.properties.principalId
+      principalType: 'ServicePrincipal'
+    }
+  }
+]
+
+resource keyVault 'Microsoft.KeyVault/vaults@2025-05-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 7
+  }
+
+  resource awsAccessKeyIdSecret 'secrets' = {
+    name: 'aws-access-key-id'
+    properties: {
+      value: awsAccessKeyId
+    }
+  }
+
+  resource awsSecretAccessKeySecret 'secrets' = {
+    name: 'aws-secret-access-key'
+    properties: {
+      value: awsSecretAccessKey
+    }
+  }
+}
+
+resource keyVaultRoleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(keyVault.id, appIdentity.id, roles.keyVaultSecretsUser)
+  scope: keyVault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Plan choice: Flex Consumption (FC1). It runs .NET 10 isolated on Linux, supports Durable Functions with the Azure
+// Storage backend, scales to zero between reservations (a payment window is a durable timer, not a running instance),
+// and takes identity-based connections for both AzureWebJobsStorage and the deployment package. Elastic Premium (EP1)
+// would add always-warm instances at a fixed monthly cost that this workload does not need.
+resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
+  name: '${namePrefix}-plan-${suffix}'
+  location: location
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
+  name: functionAppName
+  location: location
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${appIdentity.id}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    keyVaultReferenceIdentity: appIdentity.id
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainerName}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: appIdentity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      // Flex Consumption takes the worker runtime here; it rejects FUNCTIONS_WORKER_RUNTIME as an app setting.
+      runtime: {
+        name: 'dotnet-isolated'
+        version: '10.0'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      appSettings: [
+        // Identity-based host storage: no connection string, the user-assigned identity signs in.
+        {
+          name: 'AzureWebJobsStorage__credential'
+          value: 'managedidentity'
+        }
+        {
+          name: 'AzureWebJobsStorage__clientId'
+          value: appIdentity.properties.clientId
+        }
+        {
+          name: 'AzureWebJobsStorage__blobServiceUri'
+          value: storage.properties.primaryEndpoints.blob
+        }
+        {
+          name: 'AzureWebJobsStorage__queueServiceUri'
+          value: storage.properties.primaryEndpoints.queue
+        }
+        {
+          name: 'AzureWebJobsStorage__tableServiceUri'
+          value: storage.properties.primaryEndpoints.table
+        }
+        {
+          name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+          value: appInsights.properties.ConnectionString
+        }
+        {
+          name: 'TaskHubName'
+          value: taskHubName
+        }
+        {
+          name: 'DynamoDb__Region'
+          value: dynamoDbRegion
+        }
+        {
+          name: 'DynamoDb__TableName'
+          value: dynamoDbTableName
+        }
+        // The AWS SDK's credential chain reads these two environment variables; the platform resolves the references
+        // with the app's identity, so the keys live only in Key Vault.
+        {
+          name: 'AWS_ACCESS_KEY_ID'
+          value: '@Microsoft.KeyVault(SecretUri=${keyVault::awsAccessKeyIdSecret.properties.secretUri})'
+        }
+        {
+          name: 'AWS_SECRET_ACCESS_KEY'
+          value: '@Microsoft.KeyVault(SecretUri=${keyVault::awsSecretAccessKeySecret.properties.secretUri})'
+        }
+        {
+          name: 'Reservation__PaymentWindow'
+          value: paymentWindow
+        }
+        {
+          name: 'Reservation__MinPaymentWindow'
+          value: minPaymentWindow
+        }
+        {
+          name: 'Reservation__MaxPaymentWindow'
+          value: maxPaymentWindow
+        }
+        {
+          name: 'Reservation__DefaultApartmentId'
+          value: defaultApartmentId
+        }
+        {
+          name: 'Reservation__HoldDecisionTimeout'
+          value: holdDecisionTimeout
+        }
+        {
+          name: 'Reservation__SweepGracePeriod'
+          value: sweepGracePeriod
+        }
+        {
+          name: 'Reservation__SweepInterval'
+          value: sweepInterval
+        }
+      ]
+    }
+  }
+  // The app must not start before its identity can reach storage and Key Vault.
+  dependsOn: [
+    storageRoleAssignments
+    keyVaultRoleAssignment
+    storage::blobServices::deploymentContainer
+  ]
+}
+
+@description('The function app\'s name (the seed\'s LambdaFunctionName output).')
+output functionAppName string = functionApp.name
+
+@description('The GraphQL endpoint; call it with the function key (the seed\'s AppSync Url output).')
+output graphqlUrl string = 'https://${functionApp.properties.defaultHostName}/api/graphql'
+
+@description('The Application Insights resource that receives the app\'s logs and traces.')
+output applicationInsightsName string = appInsights.name
+
+@description('The Key Vault holding the AWS credentials; rotate them there.')
+output keyVaultName string = keyVault.name

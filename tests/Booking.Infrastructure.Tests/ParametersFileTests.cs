@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace Booking.Infrastructure.Tests;
+
+public sealed class ParametersFileTests
+{
+    private const string AccessKeyId = "AKIATESTONLY00000000";
+    private const string SecretAccessKey = "test-only-secret-from-the-environment";
+
+    [Fact]
+    public async Task Parameters_file_builds_with_the_aws_keys_taken_from_the_environment()
+    {
+        var build = await BicepCli.RunAsync(
+            ["build-params", InfraPaths.Parameters, "--stdout"],
+            new Dictionary<string, string?> { ["AWS_ACCESS_KEY_ID"] = AccessKeyId, ["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey });
+
+        Assert.True(build.ExitCode == 0 && build.StandardError.Length == 0, build.ToString());
+        var parameters = JsonNode.Parse((string)JsonNode.Parse(build.StandardOutput)!["parametersJson"]!)!["parameters"];
+        Assert.Equal(AccessKeyId, (string?)parameters?["awsAccessKeyId"]?["value"]);
+        Assert.Equal(SecretAccessKey, (string?)parameters?["awsSecretAccessKey"]?["value"]);
+    }
+
+    [Fact]
+    public async Task Parameters_file_holds_no_aws_key_so_it_cannot_build_without_them_in_the_environment()
+    {
+        var build = await BicepCli.RunAsync(["build-params", InfraPaths.Parameters, "--stdout"]);
+
+        Assert.NotEqual(0, build.ExitCode);
+        Assert.Contains("\"AWS_ACCESS_KEY_ID\"", build.StandardError, StringComparison.Ordinal);
+        Assert.Contains("\"AWS_SECRET_ACCESS_KEY\"", build.StandardError, StringComparison.Ordinal);
+    }
+}
