@@ -5,4 +5,5 @@ using Microsoft.Extensions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.Services.AddBookingCore(builder.Configuration);
+builder.Services.AddBookingApi();
 builder.Build().Run();
