@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Booking.Api.Errors;
 using Booking.Api.Http;
 using Booking.Api.Schema;
@@ -29,7 +30,8 @@ public static class BookingApiServiceCollectionExtensions
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<BookingSchema>()
             .AddGraphTypes(typeof(BookingSchema).Assembly)
-            .AddSystemTextJson()
+            // Relaxed escaping keeps messages readable (' instead of \u0027); responses are JSON, never inlined in HTML.
+            .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(errors =>
             {
                 // Codes only: an exception type list or data bag would be noise to a client, and could leak internals.
