@@ -15,9 +15,6 @@ namespace Booking.Api.Services;
 /// </summary>
 public sealed class ReservationService(DurableTaskClient client, ReservationOptions options, TimeProvider clock)
 {
-    /// <summary>The instance tag that keeps the ARN a seed client gave <c>addStepFunction</c>.</summary>
-    public const string ArnTag = "arn";
-
     /// <summary>Bounds how many instances one <c>getStepFunctions</c> query returns.</summary>
     public const int MaxListed = 1000;
 
@@ -43,7 +40,7 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
         var window = options.ResolvePaymentWindow(input.PaymentWindowSeconds);
 
         var request = new ReservationRequest(reservationId, apartmentId, window);
-        await StartOnceAsync(request, tags: null, cancellationToken);
+        await StartOnceAsync(request, request, cancellationToken);
         var instance = await WaitUntilAsync(reservationId, i => i.HoldDecided(), cancellationToken);
         return instance?.ToView() ?? new ReservationView(reservationId, apartmentId, ReservationStatus.Requested, null);
     }
@@ -65,16 +62,16 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             : InputRules.RequireApartmentId(input.ApartmentId, "apartmentId");
 
         var request = new ReservationRequest(id, apartmentId, options.PaymentWindow);
-        await StartOnceAsync(request, new Dictionary<string, string> { [ArnTag] = arn }, cancellationToken);
+        await StartOnceAsync(request, new StepFunctionRequest(id, apartmentId, options.PaymentWindow, arn), cancellationToken);
         return new StepFunctionView(id, arn);
     }
 
     /// <summary>Reservation workflow instances, oldest first, as the seed's <c>stepfunctions</c> type. An instance
-    /// started without an ARN shows the orchestrator name and its id instead.</summary>
+    /// started without an ARN (by reserveApartment) shows the orchestrator name and its id instead.</summary>
     public async Task<IReadOnlyList<StepFunctionView>> ListStepFunctionsAsync(CancellationToken cancellationToken)
     {
         var found = new List<OrchestrationMetadata>();
-        var query = new OrchestrationQuery { PageSize = 100, FetchInputsAndOutputs = false };
+        var query = new OrchestrationQuery { PageSize = 100, FetchInputsAndOutputs = true };
         await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
         {
             if (instance.IsReservation())
@@ -92,19 +89,21 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             .ThenBy(i => i.InstanceId, StringComparer.Ordinal)
             .Select(i => new StepFunctionView(
                 i.InstanceId,
-                i.Tags is not null && i.Tags.TryGetValue(ArnTag, out var arn) ? arn : $"{ReservationOrchestrator.Name}/{i.InstanceId}"))
+                i.ReadInputAs<StepFunctionRequest>()?.Arn ?? $"{ReservationOrchestrator.Name}/{i.InstanceId}"))
             .ToList();
     }
 
-    private async Task StartOnceAsync(ReservationRequest request, IReadOnlyDictionary<string, string>? tags, CancellationToken cancellationToken)
+    /// <summary>Starts the workflow with <paramref name="input"/> unless the id already has one; an existing
+    /// reservation of the same apartment is accepted as is, anything else under that id is a conflict.</summary>
+    private async Task StartOnceAsync(ReservationRequest request, object input, CancellationToken cancellationToken)
     {
         var existing = await client.GetInstanceAsync(request.ReservationId, getInputsAndOutputs: true, cancellationToken);
         if (existing is null)
         {
             try
             {
-                var start = new StartOrchestrationOptions(request.ReservationId) { Tags = tags ?? new Dictionary<string, string>() };
-                await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, request, start, cancellationToken);
+                var start = new StartOrchestrationOptions(request.ReservationId);
+                await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, input, start, cancellationToken);
                 return;
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
