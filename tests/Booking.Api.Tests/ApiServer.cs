@@ -88,6 +88,9 @@ public sealed class ApiServer : IAsyncLifetime
         await dynalite.DisposeAsync();
     }
 
+    /// <summary>Stops dynalite, as a store outage would; only for a server of the test's own.</summary>
+    public Task StopStoreAsync() => dynalite.StopAsync();
+
     /// <summary>POSTs a GraphQL request as JSON, accepting the spec's response type unless told otherwise.</summary>
     public Task<GraphQLHttpResponse> PostAsync(string query, object? variables = null, string? operationName = null, string accept = GraphQLMediaTypes.GraphQLResponseJson)
     {
