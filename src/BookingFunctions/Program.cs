@@ -6,4 +6,5 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.AddBookingTelemetry();
 builder.Services.AddBookingCore(builder.Configuration);
+builder.Services.AddBookingApi();
 builder.Build().Run();

@@ -1,0 +1,19 @@
+namespace Booking.Api;
+
+/// <summary>Request limits of the GraphQL endpoint. Bound from the <c>GraphQL</c> configuration section.</summary>
+public sealed class GraphQLApiOptions
+{
+    public const string SectionName = "GraphQL";
+
+    /// <summary>Larger POST bodies are refused with 413 before they are parsed.</summary>
+    public int MaxRequestBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How deeply fields may nest; the schema's deepest useful query is 2.</summary>
+    public int MaxDepth { get; set; } = 10;
+
+    /// <summary>GraphQL.NET's complexity score (1 per field, lists ×20) above which a document is refused.</summary>
+    public int MaxComplexity { get; set; } = 2000;
+
+    /// <summary>Introspection (GraphiQL's query is 13 deep) is exempt from the complexity score but not from this.</summary>
+    public int MaxIntrospectionDepth { get; set; } = 15;
+}

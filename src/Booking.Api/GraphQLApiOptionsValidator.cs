@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+
+namespace Booking.Api;
+
+/// <summary>Fails start-up with a message that names the offending setting.</summary>
+public sealed class GraphQLApiOptionsValidator : IValidateOptions<GraphQLApiOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GraphQLApiOptions options)
+    {
+        var failures = new List<string>();
+        const string section = GraphQLApiOptions.SectionName;
+        if (options.MaxRequestBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            failures.Add($"{section}:{nameof(options.MaxRequestBytes)} must be between 1024 and 16777216; got {options.MaxRequestBytes}.");
+        }
+
+        if (options.MaxDepth < 2)
+        {
+            failures.Add($"{section}:{nameof(options.MaxDepth)} must be at least 2; got {options.MaxDepth}.");
+        }
+
+        if (options.MaxComplexity < 10)
+        {
+            failures.Add($"{section}:{nameof(options.MaxComplexity)} must be at least 10; got {options.MaxComplexity}.");
+        }
+
+        if (options.MaxIntrospectionDepth < options.MaxDepth)
+        {
+            failures.Add($"{section}:{nameof(options.MaxIntrospectionDepth)} ({options.MaxIntrospectionDepth}) must not be less than {section}:{nameof(options.MaxDepth)} ({options.MaxDepth}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,173 @@
+using Booking.Api.Errors;
+using Booking.Api.Schema;
+using Booking.Api.Services;
+using Booking.Core.Configuration;
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Validation;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Booking.Api.Http;
+
+/// <summary>
+/// The GraphQL-over-HTTP endpoint on an ASP.NET Core <see cref="HttpContext"/>, shared by every host. Status codes:
+/// 200 once the operation ran (field errors included); 400 for a request that is not well-formed, does not parse or
+/// does not validate (limits included); 405 for other methods and for a mutation over GET; 406, 413 and 415 for the
+/// Accept header, body size and Content-Type; 500 only for a fault of the server's own.
+/// </summary>
+public sealed partial class GraphQLHttpHandler(
+    IDocumentExecuter<BookingSchema> executer,
+    IGraphQLTextSerializer serializer,
+    ApartmentService apartments,
+    GraphQLErrorMapper errorMapper,
+    IOptions<ReservationOptions> reservationOptions,
+    IOptions<GraphQLApiOptions> apiOptions,
+    TimeProvider clock,
+    ILogger<GraphQLHttpHandler> logger)
+{
+    private const string AllowedMethods = "GET, POST";
+
+    private readonly GraphQLRequestReader reader = new(serializer);
+
+    /// <summary>
+    /// Answers one request. The client is a parameter because Azure Functions binds a fresh one to each invocation
+    /// (<c>[DurableClient]</c>), while an ASP.NET Core host takes its singleton from DI.
+    /// </summary>
+    public async Task HandleAsync(HttpContext context, DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(client);
+        try
+        {
+            await HandleCoreAsync(context, client);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; there is no one to answer.
+        }
+        catch (Exception e) when (!context.Response.HasStarted)
+        {
+            LogUnexpected(logger, e);
+            context.Response.Clear();
+            await WriteProblemAsync(
+                context,
+                GraphQLMediaTypes.Json,
+                new HttpProblem(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalServerError, "The server failed to handle the request; the failure has been logged."));
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext context, DurableTaskClient client)
+    {
+        var request = context.Request;
+        var isGet = HttpMethods.IsGet(request.Method);
+        if (!isGet && !HttpMethods.IsPost(request.Method))
+        {
+            var mediaType = GraphQLMediaTypes.Negotiate(request.Headers.Accept) ?? GraphQLMediaTypes.Json;
+            await WriteProblemAsync(context, mediaType, new HttpProblem(
+                StatusCodes.Status405MethodNotAllowed,
+                ApiErrorCodes.MethodNotAllowed,
+                $"{request.Method} is not supported here; send queries with GET or POST and mutations with POST.",
+                AllowedMethods));
+            return;
+        }
+
+        if (GraphQLMediaTypes.Negotiate(request.Headers.Accept) is not { } responseType)
+        {
+            // The response cannot be in a type the client accepts, so it is plain JSON, which a person can still read.
+            await WriteProblemAsync(context, GraphQLMediaTypes.Json, new HttpProblem(
+                StatusCodes.Status406NotAcceptable,
+                ApiErrorCodes.NotAcceptable,
+                $"Responses are {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}; the Accept header '{request.Headers.Accept}' allows neither."));
+            return;
+        }
+
+        var (graphQLRequest, problem) = isGet
+            ? reader.ReadGet(request.Query)
+            : await reader.ReadPostAsync(request, apiOptions.Value.MaxRequestBytes);
+        if (problem is not null)
+        {
+            await WriteProblemAsync(context, responseType, problem);
+            return;
+        }
+
+        var result = await ExecuteAsync(context, client, graphQLRequest!, isGet);
+        var response = context.Response;
+        response.StatusCode = StatusOf(result);
+        if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
+        {
+            response.Headers.Allow = "POST";
+        }
+
+        await WriteAsync(context, responseType, result);
+    }
+
+    private Task<ExecutionResult> ExecuteAsync(HttpContext context, DurableTaskClient client, GraphQLHttpRequest request, bool isGet)
+    {
+        var reservations = new ReservationService(client, reservationOptions.Value, clock);
+        var options = new ExecutionOptions
+        {
+            Query = request.Query,
+            OperationName = request.OperationName,
+            Variables = request.Variables ?? Inputs.Empty,
+            Extensions = request.Extensions ?? Inputs.Empty,
+            UserContext = new BookingUserContext(apartments, reservations),
+            RequestServices = context.RequestServices,
+            User = context.User,
+            CancellationToken = context.RequestAborted,
+            UnhandledExceptionDelegate = errorMapper.MapAsync,
+        };
+        if (isGet)
+        {
+            options.ValidationRules = DocumentValidator.CoreRules.Append(QueriesOnlyOverGetRule.Instance);
+        }
+
+        return executer.ExecuteAsync(options);
+    }
+
+    /// <summary>
+    /// The spec: a response with <c>data</c> (even null) is 2xx; one without is a request error, 4xx — unless the
+    /// failure was the server's own (an error that is not a document error), which is 5xx.
+    /// </summary>
+    private static int StatusOf(ExecutionResult result)
+    {
+        if (result.Executed)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        var errors = result.Errors ?? [];
+        if (errors.Any(e => e is MutationOverGetError))
+        {
+            return StatusCodes.Status405MethodNotAllowed;
+        }
+
+        return errors.All(e => e is DocumentError) ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
+    }
+
+    private Task WriteProblemAsync(HttpContext context, string mediaType, HttpProblem problem)
+    {
+        context.Response.StatusCode = problem.Status;
+        if (problem.Allow is not null)
+        {
+            context.Response.Headers.Allow = problem.Allow;
+        }
+
+        var result = new ExecutionResult { Errors = [new ExecutionError(problem.Message) { Code = problem.Code }] };
+        return WriteAsync(context, mediaType, result);
+    }
+
+    private async Task WriteAsync(HttpContext context, string mediaType, ExecutionResult result)
+    {
+        var response = context.Response;
+        response.ContentType = mediaType + "; charset=utf-8";
+        response.Headers.CacheControl = "no-store";
+        await serializer.WriteAsync(response.Body, result, context.RequestAborted);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The GraphQL endpoint failed to handle a request")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
+}

@@ -1,0 +1,37 @@
+using Booking.Api.Services;
+using Booking.Core.Apartments;
+using GraphQL;
+using GraphQL.Types;
+
+namespace Booking.Api.Schema;
+
+public sealed class BookingMutation : ObjectGraphType
+{
+    public BookingMutation()
+    {
+        Name = "Mutation";
+
+        Field<NonNullGraphType<ApartmentGraphType>, Apartment>("addApartment")
+            .Description("Adds a vacant apartment; an existing id is refused with CONFLICT and left unchanged.")
+            .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ResolveAsync(ctx => ctx.Booking().Apartments.AddAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken)!);
+
+        Field<NonNullGraphType<ReservationGraphType>, ReservationView>("reserveApartment")
+            .Description("Starts a reservation and waits a moment for the hold: PENDING_PAYMENT, REJECTED or FAILED, or REQUESTED when still undecided.")
+            .Argument<NonNullGraphType<ReserveApartmentInputGraphType>>("input")
+            .ResolveAsync(ctx => ctx.Booking().Reservations.ReserveAsync(ctx.GetArgument<ReserveApartmentInput>("input"), ctx.CancellationToken)!);
+
+        Field<NonNullGraphType<ReservationGraphType>, ReservationView>("confirmPayment")
+            .Argument<NonNullGraphType<IdGraphType>>("reservationId")
+            .ResolveAsync(ctx => ctx.Booking().Reservations.ConfirmPaymentAsync(ctx.GetArgument<string>("reservationId"), ctx.CancellationToken)!);
+
+        Field<NonNullGraphType<ReservationGraphType>, ReservationView>("cancelReservation")
+            .Argument<NonNullGraphType<IdGraphType>>("reservationId")
+            .ResolveAsync(ctx => ctx.Booking().Reservations.CancelAsync(ctx.GetArgument<string>("reservationId"), ctx.CancellationToken)!);
+
+        Field<StepFunctionsGraphType, StepFunctionView>("addStepFunction")
+            .Description("The seed's mutation: starts a reservation workflow named input.id and echoes {id, arn}.")
+            .Argument<NonNullGraphType<StepFunctionsInputGraphType>>("input")
+            .ResolveAsync(ctx => ctx.Booking().Reservations.AddStepFunctionAsync(ctx.GetArgument<StepFunctionsInput>("input"), ctx.CancellationToken)!);
+    }
+}

@@ -1,0 +1,14 @@
+using Booking.Api.Services;
+
+namespace Booking.Api.Schema;
+
+/// <summary>
+/// What one request's resolvers call. The reservation service is per request because its DurableTaskClient is (the
+/// Functions binding hands one to each invocation), so it travels in the user context rather than in DI.
+/// </summary>
+public sealed class BookingUserContext(ApartmentService apartments, ReservationService reservations) : Dictionary<string, object?>
+{
+    public ApartmentService Apartments { get; } = apartments;
+
+    public ReservationService Reservations { get; } = reservations;
+}

@@ -1,0 +1,20 @@
+using Booking.Api.Services;
+using GraphQL.Types;
+
+namespace Booking.Api.Schema;
+
+public sealed class ReservationGraphType : ObjectGraphType<ReservationView>
+{
+    public ReservationGraphType()
+    {
+        Name = "Reservation";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => ctx.Source.Id);
+        Field<NonNullGraphType<IdGraphType>>("apartmentId").Resolve(ctx => ctx.Source.ApartmentId);
+        Field<NonNullGraphType<ReservationStatusGraphType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field<UtcDateTimeGraphType>("expiresAt").Resolve(ctx => ctx.Source.ExpiresAt);
+        Field<StringGraphType>("errorCode")
+            .Description("Why the reservation was refused or failed, e.g. ApartmentNotFound, ApartmentNotVacant, WorkflowFailed.")
+            .Resolve(ctx => ctx.Source.ErrorCode);
+        Field<StringGraphType>("errorMessage").Resolve(ctx => ctx.Source.ErrorMessage);
+    }
+}

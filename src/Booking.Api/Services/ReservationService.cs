@@ -1,0 +1,190 @@
+using Booking.Api.Errors;
+using Booking.Core.Configuration;
+using Booking.Core.Reservations;
+using Booking.Core.Validation;
+using GraphQL;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Booking.Api.Services;
+
+/// <summary>
+/// The reservation fields of the API over the durable workflow. The reservation id is the workflow's instance id, so
+/// reading a reservation is reading its instance, and a repeated id finds the reservation it already started.
+/// Created per request because the <see cref="DurableTaskClient"/> is: Azure Functions binds one per invocation.
+/// </summary>
+public sealed class ReservationService(DurableTaskClient client, ReservationOptions options, TimeProvider clock)
+{
+    /// <summary>Bounds how many instances one <c>getStepFunctions</c> query returns.</summary>
+    public const int MaxListed = 1000;
+
+    public const int MaxArnLength = 2048;
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+
+    public async Task<ReservationView?> GetAsync(string? id, CancellationToken cancellationToken)
+    {
+        var reservationId = InputRules.RequireReservationId(id, "id");
+        var instance = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cancellationToken);
+        return instance is not null && instance.IsReservation() ? instance.ToView() : null;
+    }
+
+    /// <summary>Starts the workflow (unless this reservation id already has one) and waits a bounded moment for the
+    /// hold decision; answers REQUESTED when it has not come by then.</summary>
+    public async Task<ReservationView> ReserveAsync(ReserveApartmentInput input, CancellationToken cancellationToken)
+    {
+        var apartmentId = InputRules.RequireApartmentId(input.ApartmentId, "apartmentId");
+        var reservationId = input.ReservationId is null
+            ? Guid.NewGuid().ToString("D")
+            : InputRules.RequireReservationId(input.ReservationId, "reservationId");
+        var window = options.ResolvePaymentWindow(input.PaymentWindowSeconds);
+
+        var request = new ReservationRequest(reservationId, apartmentId, window);
+        await StartOnceAsync(request, request, cancellationToken);
+        var instance = await WaitUntilAsync(reservationId, i => i.HoldDecided(), cancellationToken);
+        return instance?.ToView() ?? new ReservationView(reservationId, apartmentId, ReservationStatus.Requested, null);
+    }
+
+    public Task<ReservationView> ConfirmPaymentAsync(string? reservationId, CancellationToken cancellationToken) =>
+        RaiseAsync(reservationId, ReservationEvents.PaymentConfirmed, new PaymentConfirmed(clock.GetUtcNow()), "paid for", cancellationToken);
+
+    public Task<ReservationView> CancelAsync(string? reservationId, CancellationToken cancellationToken) =>
+        RaiseAsync(reservationId, ReservationEvents.ReservationCancelled, new ReservationCancelled(clock.GetUtcNow()), "cancelled", cancellationToken);
+
+    /// <summary>The seed's mutation: starts a reservation named <c>input.id</c> of the given or default apartment
+    /// with the configured payment window, and echoes the id and ARN as the seed's Lambda did.</summary>
+    public async Task<StepFunctionView> AddStepFunctionAsync(StepFunctionsInput input, CancellationToken cancellationToken)
+    {
+        var id = InputRules.RequireReservationId(input.Id, "id");
+        var arn = RequireArn(input.Arn);
+        var apartmentId = input.ApartmentId is null
+            ? options.DefaultApartmentId
+            : InputRules.RequireApartmentId(input.ApartmentId, "apartmentId");
+
+        var request = new ReservationRequest(id, apartmentId, options.PaymentWindow);
+        await StartOnceAsync(request, new StepFunctionRequest(id, apartmentId, options.PaymentWindow, arn), cancellationToken);
+        return new StepFunctionView(id, arn);
+    }
+
+    /// <summary>Reservation workflow instances, oldest first, as the seed's <c>stepfunctions</c> type. An instance
+    /// started without an ARN (by reserveApartment) shows the orchestrator name and its id instead.</summary>
+    public async Task<IReadOnlyList<StepFunctionView>> ListStepFunctionsAsync(CancellationToken cancellationToken)
+    {
+        var found = new List<OrchestrationMetadata>();
+        var query = new OrchestrationQuery { PageSize = 100, FetchInputsAndOutputs = true };
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            if (instance.IsReservation())
+            {
+                found.Add(instance);
+                if (found.Count == MaxListed)
+                {
+                    break;
+                }
+            }
+        }
+
+        return found
+            .OrderBy(i => i.CreatedAt)
+            .ThenBy(i => i.InstanceId, StringComparer.Ordinal)
+            .Select(i => new StepFunctionView(
+                i.InstanceId,
+                i.ReadInputAs<StepFunctionRequest>()?.Arn ?? $"{ReservationOrchestrator.Name}/{i.InstanceId}"))
+            .ToList();
+    }
+
+    /// <summary>Starts the workflow with <paramref name="input"/> unless the id already has one; an existing
+    /// reservation of the same apartment is accepted as is, anything else under that id is a conflict.</summary>
+    private async Task StartOnceAsync(ReservationRequest request, object input, CancellationToken cancellationToken)
+    {
+        var existing = await client.GetInstanceAsync(request.ReservationId, getInputsAndOutputs: true, cancellationToken);
+        if (existing is null)
+        {
+            try
+            {
+                var start = new StartOrchestrationOptions(request.ReservationId);
+                await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, input, start, cancellationToken);
+                return;
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Two requests with one new id can race; the loser finds the winner's instance. Backends report a
+                // duplicate differently, so look rather than match an exception type.
+                existing = await client.GetInstanceAsync(request.ReservationId, getInputsAndOutputs: true, cancellationToken);
+                if (existing is null)
+                {
+                    throw;
+                }
+            }
+        }
+
+        if (!existing.IsReservation())
+        {
+            throw new ApiException(ApiErrorCodes.Conflict, $"The id '{request.ReservationId}' is already used by another workflow; choose another reservation id.");
+        }
+
+        var held = existing.ToView();
+        if (!string.Equals(held.ApartmentId, request.ApartmentId, StringComparison.Ordinal))
+        {
+            throw new ApiException(
+                ApiErrorCodes.Conflict,
+                $"Reservation '{request.ReservationId}' already exists for apartment '{held.ApartmentId}'; use a new reservation id to reserve apartment '{request.ApartmentId}'.");
+        }
+    }
+
+    private async Task<ReservationView> RaiseAsync(string? id, string eventName, object payload, string verb, CancellationToken cancellationToken)
+    {
+        var reservationId = InputRules.RequireReservationId(id, "reservationId");
+        var instance = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cancellationToken);
+        if (instance is null || !instance.IsReservation())
+        {
+            throw new ApiException(ApiErrorCodes.NotFound, $"No reservation has the id '{reservationId}'.");
+        }
+
+        if (instance.IsCompleted)
+        {
+            var ended = instance.ToView();
+            throw new ApiException(
+                ApiErrorCodes.Conflict,
+                $"Reservation '{reservationId}' has already ended with status {ended.Status.ToString().ToConstantCase()}; it can no longer be {verb}.");
+        }
+
+        await client.RaiseEventAsync(reservationId, eventName, payload, cancellationToken);
+        var after = await WaitUntilAsync(reservationId, i => i.IsCompleted, cancellationToken);
+        return (after ?? instance).ToView();
+    }
+
+    /// <summary>Polls the instance until <paramref name="done"/> holds or the hold-decision timeout passes, and
+    /// returns the last state seen (null only if the instance never became visible).</summary>
+    private async Task<OrchestrationMetadata?> WaitUntilAsync(string instanceId, Func<OrchestrationMetadata, bool> done, CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + options.HoldDecisionTimeout;
+        while (true)
+        {
+            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+            if ((instance is not null && done(instance)) || clock.GetUtcNow() >= deadline)
+            {
+                return instance;
+            }
+
+            await Task.Delay(PollInterval, clock, cancellationToken);
+        }
+    }
+
+    private static string RequireArn(string? arn)
+    {
+        if (string.IsNullOrWhiteSpace(arn))
+        {
+            throw new InputValidationException("arn", "arn is invalid: it must not be empty or blank.");
+        }
+
+        if (arn.Length > MaxArnLength)
+        {
+            throw new InputValidationException("arn", $"arn is invalid: it must be at most {MaxArnLength} characters; got {arn.Length}.");
+        }
+
+        return arn.Any(char.IsControl)
+            ? throw new InputValidationException("arn", "arn is invalid: it must not contain control characters.")
+            : arn;
+    }
+}

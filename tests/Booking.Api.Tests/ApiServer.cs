@@ -1,0 +1,160 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Booking.Api;
+using Booking.Api.Http;
+using Booking.Core;
+using Booking.Core.Apartments;
+using Booking.Core.Reservations;
+using Booking.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Booking.Api.Tests;
+
+/// <summary>
+/// The endpoint as a host serves it: Kestrel on a free loopback port routing /api/graphql to the shared handler, the
+/// real reservation workflow on the in-process Durable Task host, and a fresh dynalite table.
+/// </summary>
+public sealed class ApiServer : IAsyncLifetime
+{
+    /// <summary>The configured default window; short, so reservations the tests leave behind end quickly.</summary>
+    public const int DefaultPaymentWindowSeconds = 2;
+
+    public const int MaxRequestBytes = 8 * 1024;
+
+    private readonly DynaliteServer dynalite = new();
+    private DurableTaskTestHost? durable;
+    private WebApplication? app;
+
+    public HttpClient Http { get; private set; } = null!;
+
+    public IApartmentStore Store { get; private set; } = null!;
+
+    public DurableTaskClient Durable => durable!.Client;
+
+    public async Task InitializeAsync()
+    {
+        await dynalite.InitializeAsync();
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["DynamoDb:ServiceUrl"] = dynalite.ServiceUrl,
+            ["DynamoDb:TableName"] = "api-" + Guid.NewGuid().ToString("N"),
+            ["Reservation:PaymentWindow"] = TimeSpan.FromSeconds(DefaultPaymentWindowSeconds).ToString(),
+            ["Reservation:MaxPaymentWindow"] = "01:00:00",
+            ["GraphQL:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        builder.Services.AddBookingCore(builder.Configuration);
+        builder.Services.AddBookingApi();
+        app = builder.Build();
+
+        Store = app.Services.GetRequiredService<IApartmentStore>();
+        await Store.EnsureTableAsync();
+        var store = Store;
+        durable = await DurableTaskTestHost.StartAsync(
+            tasks => tasks.AddReservationWorkflow(),
+            new DurableTaskTestHostOptions { ConfigureServices = services => services.AddSingleton(store) });
+
+        var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
+        var client = durable.Client;
+        app.Map("/api/graphql", context => handler.HandleAsync(context, client));
+        await app.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/") };
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        if (durable is not null)
+        {
+            await durable.DisposeAsync();
+        }
+
+        await dynalite.DisposeAsync();
+    }
+
+    /// <summary>Stops dynalite, as a store outage would; only for a server of the test's own.</summary>
+    public Task StopStoreAsync() => dynalite.StopAsync();
+
+    /// <summary>POSTs a GraphQL request as JSON, accepting the spec's response type unless told otherwise.</summary>
+    public Task<GraphQLHttpResponse> PostAsync(string query, object? variables = null, string? operationName = null, string accept = GraphQLMediaTypes.GraphQLResponseJson)
+    {
+        var body = JsonSerializer.Serialize(new { query, variables, operationName });
+        return PostRawAsync(body, GraphQLMediaTypes.Json, accept);
+    }
+
+    public async Task<GraphQLHttpResponse> PostRawAsync(string body, string? contentType, string? accept = GraphQLMediaTypes.GraphQLResponseJson)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+        if (contentType is not null)
+        {
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        }
+
+        return await SendAsync(request, accept);
+    }
+
+    public async Task<GraphQLHttpResponse> GetAsync(string queryString, string? accept = GraphQLMediaTypes.GraphQLResponseJson)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "graphql?" + queryString);
+        return await SendAsync(request, accept);
+    }
+
+    public async Task<GraphQLHttpResponse> SendAsync(HttpRequestMessage request, string? accept)
+    {
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        using var response = await Http.SendAsync(request);
+        return await GraphQLHttpResponse.ReadAsync(response);
+    }
+
+    /// <summary>Adds an apartment straight to the store, so a test's setup does not depend on the API under test.</summary>
+    public async Task<string> AddApartmentAsync(string prefix = "apt")
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}";
+        Assert.True(await Store.AddAsync(id));
+        return id;
+    }
+
+    /// <summary>Polls the workflow until it has ended; fails the test when it has not within the timeout.</summary>
+    public async Task<OrchestrationMetadata> WaitForEndAsync(string reservationId, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        return await Durable.WaitForInstanceCompletionAsync(reservationId, getInputsAndOutputs: true, cts.Token);
+    }
+
+    /// <summary>Polls until the workflow's hold is in place, as a client waiting on REQUESTED would.</summary>
+    public async Task WaitForHoldAsync(string reservationId)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var instance = await Durable.GetInstanceAsync(reservationId, getInputsAndOutputs: true);
+            if (instance?.ReadCustomStatusAs<ReservationProgress>() is { Status: ReservationStatus.PendingPayment })
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        Assert.Fail($"Reservation {reservationId} never reached PENDING_PAYMENT.");
+    }
+}

@@ -1,0 +1,393 @@
+using System.Net;
+using System.Text;
+using Booking.Api.Http;
+using Booking.Core.Apartments;
+
+namespace Booking.Api.Tests;
+
+/// <summary>The GraphQL-over-HTTP specification's rules: methods, media types, request shapes and status codes.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class GraphQLOverHttpTests(ApiServer server)
+{
+    private const string AddApartment = "mutation($id: ID!) { addApartment(id: $id) { id } }";
+
+    [Fact]
+    public async Task Query_over_GET_is_answered_with_200_in_the_graphql_response_media_type()
+    {
+        var response = await server.GetAsync("query=" + Uri.EscapeDataString("{ __typename }"));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(GraphQLMediaTypes.GraphQLResponseJson, response.MediaType);
+        Assert.Equal("utf-8", response.Charset);
+        Assert.Equal("""{"data":{"__typename":"Query"}}""", response.Body);
+    }
+
+    [Fact]
+    public async Task GET_reads_variables_and_operationName_from_the_query_string()
+    {
+        var id = await server.AddApartmentAsync();
+        var document = "query A { __typename } query B($id: ID!) { apartment(id: $id) { id status } }";
+        var variables = Expected.Of(new { id });
+
+        var response = await server.GetAsync($"query={Uri.EscapeDataString(document)}&operationName=B&variables={Uri.EscapeDataString(variables)}&extensions=");
+
+        Assert.Equal(Expected.Of(new { data = new { apartment = new { id, status = "VACANT" } } }), response.Body);
+    }
+
+    [Fact]
+    public async Task POST_selects_the_operation_named_by_operationName()
+    {
+        var response = await server.PostAsync("query A { a: __typename } query B { b: __typename }", operationName: "B");
+
+        Assert.Equal("""{"data":{"b":"Query"}}""", response.Body);
+    }
+
+    [Fact]
+    public async Task Request_properties_the_spec_does_not_define_are_ignored()
+    {
+        var response = await server.PostRawAsync("""{"query":"{ __typename }","variables":null,"operationName":null,"extensions":{"persistedQuery":1},"future":[1]}""", "application/json");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("""{"data":{"__typename":"Query"}}""", response.Body);
+    }
+
+    [Theory]
+    [InlineData("application/json", "application/json")]
+    [InlineData("application/graphql-response+json", "application/graphql-response+json")]
+    [InlineData("application/graphql-response+json, application/json;q=0.9", "application/graphql-response+json")]
+    [InlineData("application/json, application/graphql-response+json;q=0.5", "application/json")]
+    [InlineData("*/*", "application/graphql-response+json")]
+    [InlineData("application/*;q=0.5, application/json", "application/json")]
+    [InlineData("text/html, application/*", "application/graphql-response+json")]
+    [InlineData(null, "application/json")]
+    public async Task Response_media_type_is_the_most_preferred_one_the_client_accepts(string? accept, string expected)
+    {
+        var response = await server.PostAsync("{ __typename }", accept: accept!);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal(expected, response.MediaType);
+    }
+
+    [Theory]
+    [InlineData("text/html")]
+    [InlineData("application/xml, text/*")]
+    [InlineData("application/json;q=0, application/graphql-response+json;q=0")]
+    public async Task Accept_header_that_allows_neither_media_type_is_refused_with_406(string accept)
+    {
+        var response = await server.PostAsync("{ __typename }", accept: accept);
+
+        Assert.Equal(HttpStatusCode.NotAcceptable, response.Status);
+        Assert.Equal(GraphQLMediaTypes.Json, response.MediaType);
+        Assert.Equal(
+            Expected.RequestError($"Responses are application/graphql-response+json or application/json; the Accept header '{accept}' allows neither.", "NOT_ACCEPTABLE"),
+            response.Body);
+    }
+
+    [Fact]
+    public async Task Mutation_over_GET_is_refused_with_405_and_nothing_is_written()
+    {
+        var id = "via-get-" + Guid.NewGuid().ToString("N");
+
+        var response = await server.GetAsync($"query={Uri.EscapeDataString(AddApartment)}&variables={Uri.EscapeDataString(Expected.Of(new { id }))}");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
+        Assert.Equal("POST", response.Allow);
+        Assert.Equal(
+            Expected.RequestError("Mutations cannot be sent with GET, which must stay safe to repeat; send this request with POST.", "METHOD_NOT_ALLOWED"),
+            response.Body);
+        Assert.Null(await server.Store.GetAsync(id));
+    }
+
+    [Fact]
+    public async Task GET_may_run_the_query_of_a_document_that_also_holds_a_mutation()
+    {
+        var document = "query Q { __typename } mutation M { addApartment(id: \"never\") { id } }";
+
+        var response = await server.GetAsync($"query={Uri.EscapeDataString(document)}&operationName=Q");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Null(await server.Store.GetAsync("never"));
+    }
+
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    [InlineData("PATCH")]
+    public async Task Methods_other_than_GET_and_POST_are_refused_with_405_and_an_Allow_header(string method)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), "graphql") { Content = new StringContent("""{"query":"{ __typename }"}""", Encoding.UTF8, "application/json") };
+
+        var response = await server.SendAsync(request, GraphQLMediaTypes.GraphQLResponseJson);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
+        Assert.Equal("GET, POST", response.Allow);
+        Assert.Equal(
+            Expected.RequestError($"{method} is not supported here; send queries with GET or POST and mutations with POST.", "METHOD_NOT_ALLOWED"),
+            response.Body);
+    }
+
+    [Theory]
+    [InlineData("text/plain", "; got 'text/plain'.")]
+    [InlineData("application/graphql", "; got 'application/graphql'.")]
+    [InlineData("application/x-www-form-urlencoded", "; got 'application/x-www-form-urlencoded'.")]
+    [InlineData("application/json; charset=utf-16", "; charset 'utf-16' is not supported.")]
+    [InlineData(null, "; the request had no Content-Type.")]
+    public async Task Body_that_is_not_UTF8_JSON_is_refused_with_415(string? contentType, string reason)
+    {
+        var response = await server.PostRawAsync("""{"query":"{ __typename }"}""", contentType);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.Status);
+        Assert.Equal(
+            Expected.RequestError("Send the request body as JSON with 'Content-Type: application/json' (UTF-8)" + reason, "UNSUPPORTED_MEDIA_TYPE"),
+            response.Body);
+    }
+
+    [Fact]
+    public async Task Content_type_with_utf8_charset_and_any_case_is_accepted()
+    {
+        var response = await server.PostRawAsync("""{"query":"{ __typename }"}""", "Application/JSON; charset=UTF-8");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+    }
+
+    [Fact]
+    public async Task Body_larger_than_the_limit_is_refused_with_413_before_it_is_parsed()
+    {
+        var padding = new string(' ', ApiServer.MaxRequestBytes);
+
+        var response = await server.PostRawAsync("{\"query\":\"{ __typename }\"" + padding + "}", "application/json");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
+        Assert.Equal(
+            Expected.RequestError($"The request body is larger than {ApiServer.MaxRequestBytes} bytes; send a smaller document or fewer variables.", "PAYLOAD_TOO_LARGE"),
+            response.Body);
+    }
+
+    [Fact]
+    public async Task Body_larger_than_the_limit_without_a_Content_Length_is_refused_with_413()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\"" + new string(' ', ApiServer.MaxRequestBytes) + "}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = new StreamContent(new UnseekableStream(body)) };
+        request.Content.Headers.ContentType = new("application/json");
+        request.Headers.TransferEncodingChunked = true;
+
+        var response = await server.SendAsync(request, GraphQLMediaTypes.GraphQLResponseJson);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
+        Assert.Equal("PAYLOAD_TOO_LARGE", response.ErrorCode);
+    }
+
+    [Theory]
+    [InlineData("NONSENSE")]
+    [InlineData("{\"query\":")]
+    [InlineData("")]
+    public async Task Body_that_is_not_JSON_is_refused_with_400(string body)
+    {
+        var response = await server.PostRawAsync(body, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("BAD_REQUEST", response.ErrorCode);
+        Assert.StartsWith("The request body is not valid JSON: ", response.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[{\"query\":\"{ __typename }\"}]", "The request body must be a JSON object such as {\"query\": \"{ apartments { id } }\"}; got an array.")]
+    [InlineData("\"{ __typename }\"", "The request body must be a JSON object such as {\"query\": \"{ apartments { id } }\"}; got a string.")]
+    [InlineData("{\"qeury\":\"{ __typename }\"}", "The request has no 'query'; send the GraphQL document as a string in 'query'.")]
+    [InlineData("{\"query\":null}", "The request has no 'query'; send the GraphQL document as a string in 'query'.")]
+    [InlineData("{\"query\":{\"document\":\"{ __typename }\"}}", "'query' must be a string holding the GraphQL document; got an object.")]
+    [InlineData("{\"query\":\"{ __typename }\",\"operationName\":7}", "'operationName' must be a string or null; got a number.")]
+    [InlineData("{\"query\":\"query Q ($i:Int!) { __typename }\",\"variables\":[7]}", "'variables' must be a JSON object (or null); got an array.")]
+    [InlineData("{\"query\":\"{ __typename }\",\"variables\":\"{}\"}", "'variables' must be a JSON object (or null); got a string.")]
+    [InlineData("{\"query\":\"{ __typename }\",\"extensions\":true}", "'extensions' must be a JSON object (or null); got a boolean.")]
+    public async Task Request_that_is_not_a_well_formed_GraphQL_over_HTTP_request_is_refused_with_400(string body, string message)
+    {
+        var response = await server.PostRawAsync(body, "application/json");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(GraphQLMediaTypes.GraphQLResponseJson, response.MediaType);
+        Assert.Equal(Expected.RequestError(message, "BAD_REQUEST"), response.Body);
+    }
+
+    [Theory]
+    [InlineData("operationName=x", "The request has no 'query' parameter; put the GraphQL document in ?query=…, or POST it as JSON.")]
+    [InlineData("query=%7B__typename%7D&query=%7B__typename%7D", "The 'query' parameter was given 2 times; give it once.")]
+    [InlineData("query=%7B__typename%7D&variables=%7Bnope", "'variables' must be a JSON object; it is not valid JSON: ")]
+    [InlineData("query=%7B__typename%7D&variables=%5B1%5D", "'variables' must be a JSON object (or null); got an array.")]
+    public async Task GET_without_well_formed_parameters_is_refused_with_400(string queryString, string messageStart)
+    {
+        var response = await server.GetAsync(queryString);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("BAD_REQUEST", response.ErrorCode);
+        Assert.StartsWith(messageStart, response.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(GraphQLMediaTypes.GraphQLResponseJson)]
+    [InlineData(GraphQLMediaTypes.Json)]
+    public async Task Document_that_does_not_parse_is_refused_with_400_in_either_media_type(string accept)
+    {
+        var response = await server.PostAsync("{", accept: accept);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(accept, response.MediaType);
+        Assert.Equal("SYNTAX_ERROR", response.ErrorCode);
+        Assert.StartsWith("Error parsing query: ", response.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("""[{"line":1,"column":2}]""", response.Json.GetProperty("errors")[0].GetProperty("locations").GetRawText());
+        Assert.False(response.Json.TryGetProperty("data", out _));
+    }
+
+    [Theory]
+    [InlineData(GraphQLMediaTypes.GraphQLResponseJson)]
+    [InlineData(GraphQLMediaTypes.Json)]
+    public async Task Document_that_fails_validation_is_refused_with_400_in_either_media_type(string accept)
+    {
+        var response = await server.PostAsync("{ apartments { id colour } }", accept: accept);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(accept, response.MediaType);
+        Assert.Equal(
+            """{"errors":[{"message":"Cannot query field 'colour' on type 'Apartment'.","locations":[{"line":1,"column":19}],"extensions":{"code":"FIELDS_ON_CORRECT_TYPE","number":"5.3.1"}}]}""",
+            response.Body);
+    }
+
+    [Fact]
+    public async Task Variables_that_do_not_match_their_types_are_refused_with_400()
+    {
+        var response = await server.PostAsync("query($id: ID!) { apartment(id: $id) { id } }", new { id = new { nested = true } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("INVALID_VALUE", response.ErrorCode);
+        Assert.Contains("$id", response.ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Missing_required_variable_is_refused_with_400_and_nothing_is_written()
+    {
+        var response = await server.PostAsync(AddApartment);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("INVALID_VALUE", response.ErrorCode);
+    }
+
+    [Fact]
+    public async Task Unknown_operationName_is_refused_with_400()
+    {
+        var response = await server.PostAsync("query A { __typename }", operationName: "B");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("""{"errors":[{"message":"Document does not contain an operation named 'B'.","extensions":{"code":"INVALID_OPERATION_NAME"}}]}""", response.Body);
+    }
+
+    [Fact]
+    public async Task Several_operations_without_operationName_are_refused_with_400()
+    {
+        var response = await server.PostAsync("query A { __typename } query B { __typename }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+    }
+
+    [Fact]
+    public async Task Document_over_the_complexity_limit_is_refused_with_400_before_it_runs()
+    {
+        // Each aliased list of 3 scalar fields scores 1 + 20 × 3 = 61; 40 of them exceed the limit of 2000.
+        var fields = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"a{i}: apartments {{ id status reservationId }}"));
+
+        var response = await server.PostAsync("{ " + fields + " }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(
+            Expected.RequestError("Query is too complex to execute. Complexity is 2440; maximum allowed on this endpoint is 2000.", "QUERY_TOO_COMPLEX"),
+            response.Body);
+    }
+
+    [Fact]
+    public async Task Introspection_deeper_than_its_limit_is_refused_with_400()
+    {
+        var nested = "name";
+        for (var i = 0; i < 8; i++)
+        {
+            nested = $"fields {{ type {{ {nested} }} }}";
+        }
+
+        var response = await server.PostAsync("{ __schema { types { " + nested + " } } }");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(
+            Expected.RequestError("Introspection is too nested to execute: 19 levels; the maximum is 15.", "QUERY_TOO_COMPLEX"),
+            response.Body);
+    }
+
+    [Fact]
+    public async Task GraphiQL_introspection_query_is_answered_and_describes_the_schema()
+    {
+        var response = await server.PostAsync(IntrospectionQuery);
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        var types = response.Json.GetProperty("data").GetProperty("__schema").GetProperty("types").EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToList();
+        Assert.Contains("stepfunctions", types);
+        Assert.Contains("DateTime", types);
+        Assert.Contains("ReservationStatus", types);
+    }
+
+    [Fact]
+    public async Task Field_error_leaves_a_200_with_data_and_errors_and_other_fields_answered()
+    {
+        var id = await server.AddApartmentAsync();
+
+        var response = await server.PostAsync("mutation($id: ID!) { first: addApartment(id: $id) { id } }", new { id });
+        const string Read = "query($id: ID!) { ok: apartment(id: $id) { status } bad: reservation(id: \"a/b\") { id } }";
+        var read = await server.PostAsync(Read, new { id });
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("CONFLICT", response.ErrorCode);
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        Assert.Equal(
+            Expected.Of(new
+            {
+                errors = new[]
+                {
+                    new
+                    {
+                        message = "id is invalid: it must not contain '/', '\\', '#' or '?'.",
+                        locations = new[] { new { line = 1, column = Read.IndexOf("bad:", StringComparison.Ordinal) + 1 } },
+                        path = new[] { "bad" },
+                        extensions = new { code = "BAD_USER_INPUT", argument = "id" },
+                    },
+                },
+                data = new { ok = new { status = "VACANT" }, bad = (object?)null },
+            }),
+            read.Body);
+        Assert.Equal(ApartmentStatus.Vacant, (await server.Store.GetAsync(id))!.Status);
+    }
+
+    private const string IntrospectionQuery = """
+        query IntrospectionQuery {
+          __schema {
+            queryType { name } mutationType { name } subscriptionType { name }
+            types { ...FullType }
+            directives { name description locations args { ...InputValue } }
+          }
+        }
+        fragment FullType on __Type {
+          kind name description
+          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
+          inputFields { ...InputValue }
+          interfaces { ...TypeRef }
+          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+          possibleTypes { ...TypeRef }
+        }
+        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
+        fragment TypeRef on __Type {
+          kind name
+          ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
+        }
+        """;
+
+    /// <summary>A body stream of unknown length, so the client must send it chunked, without Content-Length.</summary>
+    private sealed class UnseekableStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
+    }
+}

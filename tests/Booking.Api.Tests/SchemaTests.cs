@@ -1,0 +1,55 @@
+using Booking.Api.Schema;
+using Booking.Core;
+using GraphQL;
+using GraphQL.Utilities;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Booking.Api.Tests;
+
+/// <summary>The schema keeps the names and shapes the issue fixes, the seed's among them.</summary>
+public sealed class SchemaTests
+{
+    public static TheoryData<string> Definitions { get; } = new()
+    {
+        "scalar DateTime",
+        "enum ApartmentStatus {\n  VACANT\n  RESERVED\n  PAID\n}",
+        "enum ReservationStatus {\n  REQUESTED\n  PENDING_PAYMENT\n  PAID\n  EXPIRED\n  CANCELLED\n  REJECTED\n  FAILED\n}",
+        "type Apartment {\n  id: ID!\n  status: ApartmentStatus!\n  reservationId: ID\n  reservedUntil: DateTime\n}",
+        "type Reservation {\n  id: ID!\n  apartmentId: ID!\n  status: ReservationStatus!\n  expiresAt: DateTime\n  errorCode: String\n  errorMessage: String\n}",
+        "input ReserveApartmentInput {\n  apartmentId: ID!\n  reservationId: ID\n  paymentWindowSeconds: Int\n}",
+        "type stepfunctions {\n  id: String!\n  arn: String!\n}",
+        "input StepFunctionsInput {\n  id: ID!\n  arn: String!\n  apartmentId: ID\n}",
+        "type Query {\n  apartment(id: ID!): Apartment\n  apartments: [Apartment!]!\n  reservation(id: ID!): Reservation\n  getStepFunctions: [stepfunctions!]\n}",
+        "type Mutation {\n  addApartment(id: ID!): Apartment!\n  reserveApartment(input: ReserveApartmentInput!): Reservation!\n  confirmPayment(reservationId: ID!): Reservation!\n  cancelReservation(reservationId: ID!): Reservation!\n  addStepFunction(input: StepFunctionsInput!): stepfunctions\n}",
+    };
+
+    [Theory]
+    [MemberData(nameof(Definitions))]
+    public void Schema_defines_exactly(string definition)
+    {
+        var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddLogging();
+        services.AddBookingCore(new ConfigurationBuilder().Build());
+        services.AddBookingApi();
+        using var provider = services.BuildServiceProvider();
+        var schema = provider.GetRequiredService<BookingSchema>();
+        schema.Initialize();
+
+        var printed = schema.Print(new PrintOptions { IncludeDescriptions = false });
+
+        Assert.Contains(definition, printed.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2030-01-02T03:04:05+00:00", "2030-01-02T03:04:05Z")]
+    [InlineData("2030-01-02T05:04:05.25+02:00", "2030-01-02T03:04:05.25Z")]
+    [InlineData("2030-01-02T03:04:05.1234567-01:00", "2030-01-02T04:04:05.1234567Z")]
+    public void DateTime_is_written_as_ISO_8601_in_UTC(string instant, string expected)
+    {
+        var value = DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(expected, new UtcDateTimeGraphType().Serialize(value));
+    }
+}
