@@ -20,6 +20,17 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
+    public void The_graphql_endpoint_is_an_http_trigger_at_route_graphql_with_function_level_auth_for_get_and_post()
+    {
+        var trigger = TriggerOf("graphql");
+
+        Assert.Equal("httpTrigger", trigger["type"]!.GetValue<string>());
+        Assert.Equal("graphql", trigger["route"]!.GetValue<string>());
+        Assert.Equal("Function", trigger["authLevel"]!.GetValue<string>());
+        Assert.Equal(["get", "post"], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()).Order());
+    }
+
+    [Fact]
     public void The_orphaned_hold_sweeper_runs_on_a_timer_trigger() =>
         Assert.Equal("timerTrigger", TriggerOf(Workflow.OrphanedHoldSweepFunction.Name)["type"]!.GetValue<string>());
 
