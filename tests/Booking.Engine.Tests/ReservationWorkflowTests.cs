@@ -99,4 +99,23 @@ public sealed class ReservationWorkflowTests(Emulators emulators) : IAsyncLifeti
         Assert.Equal(ReservationErrorCode.ApartmentNotVacant, outcome.ErrorCode);
         Assert.Equal("r-first", (await engine.Store.GetAsync("a5"))!.ReservationId);
     }
+
+    [Fact]
+    public async Task Payment_windows_never_end_before_their_deadline()
+    {
+        // Azure queue visibility is whole seconds; windows with fractions of a second are the ones that came early.
+        var windows = Enumerable.Range(0, 6).Select(i => TimeSpan.FromMilliseconds(1100 + (i * 170))).ToList();
+        for (var i = 0; i < windows.Count; i++)
+        {
+            await engine.Store.AddAsync($"w{i}");
+            await engine.Client.StartAsync($"r-window-{i}", $"w{i}", windows[i]);
+        }
+
+        for (var i = 0; i < windows.Count; i++)
+        {
+            var outcome = await engine.Client.OutcomeAsync($"r-window-{i}", Patience);
+            Assert.Equal(ReservationStatus.Expired, outcome.Status);
+            Assert.True(outcome.CompletedAt >= outcome.ExpiresAt, $"r-window-{i} completed {outcome.CompletedAt:O} before its deadline {outcome.ExpiresAt:O}");
+        }
+    }
 }

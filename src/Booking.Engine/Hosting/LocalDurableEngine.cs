@@ -43,6 +43,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
             // exceptions instead and clients would see no failure details.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
+        worker.AddOrchestrationDispatcherMiddleware(EarlyTimerGuard.HoldUntilDueAsync);
         worker.AddTaskOrchestrations(registry.GetOrchestrators()
             .Select(o => (ObjectCreator<TaskOrchestration>)new ShimOrchestrationCreator(o.Key, o.Value, services, shims))
             .ToArray());
