@@ -44,7 +44,7 @@ public sealed class EngineOptionsTests
 
         Assert.Equal("UseDevelopmentStorage=true;", options.StorageConnectionString);
         Assert.Equal("OtherHub", options.TaskHubName);
-        Assert.Equal(TimeSpan.FromMilliseconds(500), options.MaxQueuePollingInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), options.MaxQueuePollingInterval);
         Assert.False(string.IsNullOrEmpty(options.WorkerId));
     }
 }

@@ -25,7 +25,7 @@ public sealed class EngineOptions
     public int PartitionCount { get; set; } = 4;
 
     /// <summary>The longest an idle queue goes unpolled. Bounds how late a durable timer can fire.</summary>
-    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Orchestration work items one process runs at once.</summary>
     public int MaxConcurrentOrchestrations { get; set; } = 100;
