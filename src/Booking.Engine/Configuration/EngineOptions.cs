@@ -1,0 +1,48 @@
+namespace Booking.Engine.Configuration;
+
+/// <summary>
+/// The local durable engine's settings, bound from the <c>Engine</c> section; the storage connection and the task hub
+/// come from the same top-level settings the Function App reads (<c>AzureWebJobsStorage</c>, <c>TaskHubName</c>), so
+/// both hosts can share one task hub.
+/// </summary>
+public sealed class EngineOptions
+{
+    public const string SectionName = "Engine";
+
+    /// <summary>The top-level setting that holds the storage connection string, as in a Function App.</summary>
+    public const string StorageConnectionSetting = "AzureWebJobsStorage";
+
+    /// <summary>The top-level setting that names the task hub, as in local.settings.json.</summary>
+    public const string TaskHubNameSetting = "TaskHubName";
+
+    /// <summary>Azure Storage (Azurite locally). Read from <c>AzureWebJobsStorage</c>.</summary>
+    public string StorageConnectionString { get; set; } = "UseDevelopmentStorage=true";
+
+    /// <summary>Prefix of every queue, table and blob container of the hub. Read from <c>TaskHubName</c>.</summary>
+    public string TaskHubName { get; set; } = "BookingHub";
+
+    /// <summary>Control queues; the unit by which processes share orchestrations. Fixed once the hub exists.</summary>
+    public int PartitionCount { get; set; } = 4;
+
+    /// <summary>The longest an idle queue goes unpolled. Bounds how late a durable timer can fire.</summary>
+    public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Orchestration work items one process runs at once.</summary>
+    public int MaxConcurrentOrchestrations { get; set; } = 100;
+
+    /// <summary>Activity work items one process runs at once (each is one DynamoDB call).</summary>
+    public int MaxConcurrentActivities { get; set; } = 32;
+
+    /// <summary>Control-queue messages a process buffers in memory before it stops dequeuing.</summary>
+    public int ControlQueueBufferThreshold { get; set; } = 256;
+
+    /// <summary>How long a dequeued message stays hidden. After a crash, unfinished work reappears after this.</summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a partition lease lasts unrenewed. After a crash, another process takes its partitions after this.</summary>
+    public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>This process's name among the hub's workers; unset means machine name and process id, so two
+    /// processes on one machine never share leases.</summary>
+    public string? WorkerId { get; set; }
+}

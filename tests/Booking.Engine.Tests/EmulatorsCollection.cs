@@ -1,0 +1,7 @@
+namespace Booking.Engine.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class EmulatorsCollection : ICollectionFixture<Emulators>
+{
+    public const string Name = "Engine emulators";
+}

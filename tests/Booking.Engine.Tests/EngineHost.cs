@@ -1,0 +1,62 @@
+using Booking.Core;
+using Booking.Core.Apartments;
+using Booking.Core.Reservations;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Booking.Engine.Tests;
+
+/// <summary>The engine and the reservation workflow in this test process, on its own task hub and table.</summary>
+public sealed class EngineHost : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private EngineHost(IHost host)
+    {
+        this.host = host;
+    }
+
+    public DurableTaskClient Client => host.Services.GetRequiredService<DurableTaskClient>();
+
+    public IApartmentStore Store => host.Services.GetRequiredService<IApartmentStore>();
+
+    public static IHost Build(IDictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
+        builder.Services.AddBookingCore(builder.Configuration);
+        builder.Services.AddLocalDurableEngine(builder.Configuration, registry => registry.AddReservationWorkflow());
+        return builder.Build();
+    }
+
+    public static async Task<EngineHost> StartAsync(IDictionary<string, string?> settings)
+    {
+        var host = Build(settings);
+        await host.Services.GetRequiredService<IApartmentStore>().EnsureTableAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await host.StartAsync(timeout.Token);
+        return new EngineHost(host);
+    }
+
+    /// <summary>Only the client and the store, no worker: what a test needs to drive engines in other processes.</summary>
+    public static EngineHost ClientOnly(IDictionary<string, string?> settings) => new(Build(settings));
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            await host.StopAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // A slow stop must not fail the test that already passed; the process ends anyway.
+        }
+
+        host.Dispose();
+    }
+}

@@ -1,0 +1,39 @@
+using Booking.Core.Reservations;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace Booking.Engine.Tests;
+
+/// <summary>Starting and awaiting reservations through any <see cref="DurableTaskClient"/>.</summary>
+public static class Reservations
+{
+    public static Task<string> StartAsync(this DurableTaskClient client, string reservationId, string apartmentId, TimeSpan window) =>
+        client.ScheduleNewOrchestrationInstanceAsync(
+            ReservationOrchestrator.Name,
+            new ReservationRequest(reservationId, apartmentId, window),
+            new StartOrchestrationOptions(reservationId));
+
+    public static async Task<ReservationOutcome> OutcomeAsync(this DurableTaskClient client, string reservationId, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        var metadata = await client.WaitForInstanceCompletionAsync(reservationId, getInputsAndOutputs: true, cts.Token);
+        Assert.True(metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed, $"{reservationId} ended {metadata.RuntimeStatus}: {metadata.FailureDetails}");
+        return metadata.ReadOutputAs<ReservationOutcome>() ?? throw new InvalidOperationException($"{reservationId} has no output.");
+    }
+
+    /// <summary>Waits until the reservation holds its apartment and waits for payment.</summary>
+    public static async Task<ReservationProgress> PendingPaymentAsync(this DurableTaskClient client, string reservationId, TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var metadata = await client.GetInstanceAsync(reservationId, cts.Token);
+            if (metadata?.ReadCustomStatusAs<ReservationProgress>() is { Status: ReservationStatus.PendingPayment } progress)
+            {
+                return progress;
+            }
+
+            await Task.Delay(100, cts.Token);
+        }
+    }
+}
