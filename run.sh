@@ -51,11 +51,17 @@ host_dll=src/Booking.LocalHost/bin/Release/net10.0/Booking.LocalHost.dll
 pids=()
 stop_all() {
   trap - INT TERM EXIT
-  if [ "${#pids[@]}" -gt 0 ]; then
-    echo; echo "== Stopping (${pids[*]})"
-    kill "${pids[@]}" 2>/dev/null || true
-    wait "${pids[@]}" 2>/dev/null || true
-  fi
+  [ "${#pids[@]}" -gt 0 ] || return 0
+  echo; echo "== Stopping"
+  # Newest first, so the host stops while its emulators are still up. Azurite can take minutes to honour SIGTERM,
+  # so anything still running 10 s later is killed.
+  local i pid
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    pid=${pids[i]}
+    kill -TERM "$pid" 2>/dev/null || continue
+    for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
 }
 trap stop_all EXIT
 trap 'exit 130' INT

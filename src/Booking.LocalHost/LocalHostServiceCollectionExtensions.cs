@@ -16,6 +16,9 @@ public static class LocalHostServiceCollectionExtensions
     {
         services.AddBookingCore(configuration);
         services.AddBookingApi();
+
+        // Bounded shutdown: work in hand finishes or is left for the next start (it is durable), never a hang.
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.SectionName));
         services.AddSampleApartments(configuration);
 

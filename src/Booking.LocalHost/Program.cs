@@ -4,7 +4,11 @@ using Booking.LocalHost;
 if (args.Contains("--seed-only"))
 {
     // Table and sample apartments only, then exit: for users who run the Function App with func start.
-    var seeding = Host.CreateApplicationBuilder(args.Where(a => a != "--seed-only").ToArray());
+    var seeding = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+    {
+        Args = args.Where(a => a != "--seed-only").ToArray(),
+        ContentRootPath = AppContext.BaseDirectory,
+    });
     seeding.Services.AddBookingCore(seeding.Configuration).AddSampleApartments(seeding.Configuration);
     using var seeder = seeding.Build();
     await seeder.StartAsync();
@@ -12,7 +16,8 @@ if (args.Contains("--seed-only"))
     return;
 }
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root is the app's folder, so appsettings.json is found however the process is started.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddBookingLocalHost(builder.Configuration);
 
 var app = builder.Build();
