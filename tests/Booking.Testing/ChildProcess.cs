@@ -9,6 +9,8 @@ namespace Booking.Testing;
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
+    private const int MaxLinesKept = 100_000;
+
     private readonly Process process;
     private readonly ConcurrentQueue<string> output = new();
 
@@ -82,8 +84,9 @@ public sealed class ChildProcess : IAsyncDisposable
             return;
         }
 
+        // Bounded, but generously: tests read what a process reported long ago (the engine tests' ACTIVITY lines).
         output.Enqueue(line);
-        while (output.Count > 500 && output.TryDequeue(out _))
+        while (output.Count > MaxLinesKept && output.TryDequeue(out _))
         {
         }
     }
