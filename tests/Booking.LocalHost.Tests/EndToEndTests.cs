@@ -66,6 +66,15 @@ public sealed partial class EndToEndTests(RunningHost running) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Without_an_API_key_setting_requests_need_no_key()
+    {
+        var response = await Host.PostAsync("{ apartments { id } }", headers: _ => { });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.Status);
+        Assert.NotEqual(0, response.Data.GetProperty("apartments").GetArrayLength());
+    }
+
+    [Fact]
     public async Task README_curl_example_runs_as_written_without_errors()
     {
         var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"));
