@@ -43,6 +43,22 @@ param sweepGracePeriod string = '00:05:00'
 @description('How often the sweeper looks for orphaned holds.')
 param sweepInterval string = '00:01:00'
 
+@description('Largest GraphQL request body in bytes; larger requests get 413.')
+@minValue(1024)
+param graphQLMaxRequestBytes int = 65536
+
+@description('Deepest GraphQL selection a request may make.')
+@minValue(2)
+param graphQLMaxDepth int = 10
+
+@description('Highest GraphQL complexity score a request may have.')
+@minValue(10)
+param graphQLMaxComplexity int = 2000
+
+@description('Deepest introspection query allowed (GraphiQL needs about 13).')
+@minValue(2)
+param graphQLMaxIntrospectionDepth int = 15
+
 @description('Upper bound on Flex Consumption instances; DynamoDB on-demand capacity is the usual limit, not the app.')
 @minValue(1)
 @maxValue(1000)
@@ -311,6 +327,22 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'Reservation__SweepInterval'
           value: sweepInterval
+        }
+        {
+          name: 'GraphQL__MaxRequestBytes'
+          value: string(graphQLMaxRequestBytes)
+        }
+        {
+          name: 'GraphQL__MaxDepth'
+          value: string(graphQLMaxDepth)
+        }
+        {
+          name: 'GraphQL__MaxComplexity'
+          value: string(graphQLMaxComplexity)
+        }
+        {
+          name: 'GraphQL__MaxIntrospectionDepth'
+          value: string(graphQLMaxIntrospectionDepth)
         }
       ]
     }
