@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Booking.Core.Apartments;
 using Xunit.Abstractions;
 
 namespace Booking.LocalHost.Tests;
@@ -64,13 +63,6 @@ public sealed class CrashRecoveryTests(Emulators emulators, ITestOutputHelper lo
 
         log.WriteLine($"{Count} reservations; restart answered {restart.TotalSeconds:0.0} s after the kill; all final {sinceKill.Elapsed.TotalSeconds:0.0} s after it.");
         Assert.NotEqual(firstProcess, host.ProcessId);
-        foreach (var id in ids)
-        {
-            var apartment = await table.GetAsync("apt-" + id);
-            var expected = payers.Contains(id)
-                ? (BookingApi.Paid, ApartmentStatus.Paid, id)
-                : (BookingApi.Expired, ApartmentStatus.Vacant, (string?)null);
-            Assert.Equal(expected, (outcomes[id], apartment!.Status, apartment.ReservationId));
-        }
+        await Outcomes.AssertPaidOrExpiredAsync(table, outcomes, payers);
     }
 }
