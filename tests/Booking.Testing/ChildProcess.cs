@@ -9,14 +9,18 @@ namespace Booking.Testing;
 /// </summary>
 public sealed class ChildProcess : IAsyncDisposable
 {
-    private const int MaxLinesKept = 100_000;
+    /// <summary>How many of the last output lines are kept unless the caller says otherwise: enough for tests that
+    /// search everything a process reported (the engine tests' ACTIVITY lines).</summary>
+    public const int DefaultKeptLines = 100_000;
 
     private readonly Process process;
+    private readonly int keptLines;
     private readonly ConcurrentQueue<string> output = new();
 
-    private ChildProcess(Process process)
+    private ChildProcess(Process process, int keptLines)
     {
         this.process = process;
+        this.keptLines = keptLines;
     }
 
     public int Id => process.Id;
@@ -25,7 +29,17 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string Output => string.Join(Environment.NewLine, output);
 
-    public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IDictionary<string, string?>? environment = null, string? workingDirectory = null)
+    /// <summary>The exit code once the process has ended.</summary>
+    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+
+    /// <param name="keptLines">How many of the last output lines <see cref="Output"/> keeps; more when a test must
+    /// search everything the process wrote.</param>
+    public static ChildProcess Start(
+        string fileName,
+        IEnumerable<string> arguments,
+        IDictionary<string, string?>? environment = null,
+        string? workingDirectory = null,
+        int keptLines = DefaultKeptLines)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -45,12 +59,27 @@ public sealed class ChildProcess : IAsyncDisposable
         }
 
         var process = Process.Start(info) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var child = new ChildProcess(process);
+        var child = new ChildProcess(process, keptLines);
         process.OutputDataReceived += (_, e) => child.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => child.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return child;
+    }
+
+    /// <summary>Waits for the process to end by itself; false when it is still running after the timeout.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     /// <summary>SIGKILL: the process gets no chance to clean up, as in a crash.</summary>
@@ -84,9 +113,8 @@ public sealed class ChildProcess : IAsyncDisposable
             return;
         }
 
-        // Bounded, but generously: tests read what a process reported long ago (the engine tests' ACTIVITY lines).
         output.Enqueue(line);
-        while (output.Count > MaxLinesKept && output.TryDequeue(out _))
+        while (output.Count > keptLines && output.TryDequeue(out _))
         {
         }
     }

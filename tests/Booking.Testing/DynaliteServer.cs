@@ -8,12 +8,22 @@ using Xunit;
 namespace Booking.Testing;
 
 /// <summary>
-/// A real dynalite (DynamoDB-compatible) server on a free 127.0.0.1 port, in memory, stopped on dispose. Use as an
-/// xunit class or collection fixture.
+/// A real dynalite (DynamoDB-compatible) server on a free 127.0.0.1 port, in memory unless made with
+/// <see cref="OnDisk"/>, stopped on dispose. Use as an xunit class or collection fixture.
 /// </summary>
 public sealed class DynaliteServer : IAsyncLifetime
 {
+    private readonly string? dataFolder;
     private ChildProcess? process;
+
+    public DynaliteServer()
+    {
+    }
+
+    private DynaliteServer(string dataFolder)
+    {
+        this.dataFolder = dataFolder;
+    }
 
     public int Port { get; private set; }
 
@@ -25,7 +35,11 @@ public sealed class DynaliteServer : IAsyncLifetime
         await StartAsync();
     }
 
-    /// <summary>Stops the server, as a store outage would. Its in-memory data is lost.</summary>
+    /// <summary>A server that keeps its tables in a temporary folder, so they survive <see cref="StopAsync"/>; the
+    /// folder is deleted on dispose.</summary>
+    public static DynaliteServer OnDisk() => new(Path.Combine(Path.GetTempPath(), "dynalite-" + Guid.NewGuid().ToString("N")));
+
+    /// <summary>Stops the server, as a store outage would. In memory, its data is lost; on disk, it is kept.</summary>
     public async Task StopAsync()
     {
         if (process is not null)
@@ -38,9 +52,14 @@ public sealed class DynaliteServer : IAsyncLifetime
     /// <summary>Starts the server again on the same port.</summary>
     public async Task StartAsync()
     {
-        process = ChildProcess.Start(
-            RepositoryPaths.NodeBin("dynalite"),
-            ["--host", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--createTableMs", "50"]);
+        string[] arguments = ["--host", "127.0.0.1", "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--createTableMs", "50"];
+        if (dataFolder is not null)
+        {
+            Directory.CreateDirectory(dataFolder);
+            arguments = [.. arguments, "--path", dataFolder];
+        }
+
+        process = ChildProcess.Start(RepositoryPaths.NodeBin("dynalite"), arguments);
         await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30), () => process.HasExited);
     }
 
@@ -57,5 +76,19 @@ public sealed class DynaliteServer : IAsyncLifetime
         return store;
     }
 
-    public async Task DisposeAsync() => await StopAsync();
+    public async Task DisposeAsync()
+    {
+        await StopAsync();
+        if (dataFolder is not null && Directory.Exists(dataFolder))
+        {
+            try
+            {
+                Directory.Delete(dataFolder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A temp folder left behind is harmless.
+            }
+        }
+    }
 }

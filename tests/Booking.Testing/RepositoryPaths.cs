@@ -13,6 +13,17 @@ public static class RepositoryPaths
             : throw new FileNotFoundException($"{tool} is not installed; run ./test.sh (it runs 'npm ci') first.", path);
     }
 
+    /// <summary>An assembly another project of the repository built, in the configuration and target framework this
+    /// test assembly was built in (bin/&lt;Configuration&gt;/&lt;tfm&gt;/).</summary>
+    public static string BuiltAssembly(string projectFolder, string assemblyFile)
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var path = Path.Combine(Root, projectFolder, "bin", output.Parent!.Name, output.Name, assemblyFile);
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"{assemblyFile} is not built; build the solution (or the test project, which references it) first.", path);
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

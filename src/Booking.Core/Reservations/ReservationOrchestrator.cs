@@ -23,7 +23,7 @@ public sealed class ReservationOrchestrator : TaskOrchestrator<ReservationReques
         backoffCoefficient: 2,
         maxRetryInterval: TimeSpan.FromSeconds(15))
     {
-        HandleFailure = failure => !failure.IsCausedBy<InputValidationException>() && !failure.IsCausedBy<ArgumentException>(),
+        HandleFailure = failure => !IsCausedBy<InputValidationException>(failure) && !IsCausedBy<ArgumentException>(failure),
     });
 
     public override async Task<ReservationOutcome> RunAsync(TaskOrchestrationContext context, ReservationRequest request)
@@ -112,6 +112,25 @@ public sealed class ReservationOrchestrator : TaskOrchestrator<ReservationReques
 
         bool IsPaidByThisReservation(Apartment? apartment) =>
             apartment is { Status: ApartmentStatus.Paid } && apartment.ReservationId == request.ReservationId;
+    }
+
+    /// <summary>
+    /// <see cref="TaskFailureDetails.IsCausedBy{T}"/> resolves the failure's type by name among the loaded assemblies
+    /// and throws when that name is ambiguous, as <c>System.Net.Http.HttpRequestException</c> (a store that is down)
+    /// is in the hosts; DurableTask.Core then treats the throwing handler as "do not retry". A type it cannot tell
+    /// apart is not bad input, so it is retried.
+    /// </summary>
+    private static bool IsCausedBy<T>(TaskFailureDetails failure)
+        where T : Exception
+    {
+        try
+        {
+            return failure.IsCausedBy<T>();
+        }
+        catch (System.Reflection.AmbiguousMatchException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Wraps a final outcome so the local helpers above can build one in one line.</summary>

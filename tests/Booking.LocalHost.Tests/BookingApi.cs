@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace Booking.LocalHost.Tests;
+
+/// <summary>The reservation API's documents, sent to a running host; statuses are the API's enum names.</summary>
+public static class BookingApi
+{
+    public const string PendingPayment = "PENDING_PAYMENT";
+    public const string Paid = "PAID";
+    public const string Expired = "EXPIRED";
+    public const string Cancelled = "CANCELLED";
+
+    private const string ReservationFields = "id apartmentId status expiresAt errorCode errorMessage";
+
+    private static readonly HashSet<string> FinalStatuses = [Paid, Expired, Cancelled, "REJECTED", "FAILED"];
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+
+    public static bool IsFinal(string status) => FinalStatuses.Contains(status);
+
+    public static async Task<JsonElement> AddApartmentAsync(this LocalHostProcess host, string id) =>
+        (await host.PostAsync("mutation($id: ID!) { addApartment(id: $id) { id status } }", new { id })).Data.GetProperty("addApartment");
+
+    public static async Task<JsonElement> ReserveAsync(this LocalHostProcess host, string apartmentId, string reservationId, int paymentWindowSeconds) =>
+        (await host.PostAsync(
+            $"mutation($input: ReserveApartmentInput!) {{ reserveApartment(input: $input) {{ {ReservationFields} }} }}",
+            new { input = new { apartmentId, reservationId, paymentWindowSeconds } })).Data.GetProperty("reserveApartment");
+
+    public static async Task<JsonElement> ConfirmPaymentAsync(this LocalHostProcess host, string reservationId) =>
+        (await host.PostAsync($"mutation($id: ID!) {{ confirmPayment(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId }))
+            .Data.GetProperty("confirmPayment");
+
+    public static async Task<JsonElement> CancelAsync(this LocalHostProcess host, string reservationId) =>
+        (await host.PostAsync($"mutation($id: ID!) {{ cancelReservation(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId }))
+            .Data.GetProperty("cancelReservation");
+
+    /// <summary>The reservation's status as <c>reservation(id)</c> shows it; null when there is no such reservation.</summary>
+    public static async Task<string?> ReservationStatusAsync(this LocalHostProcess host, string reservationId)
+    {
+        var reservation = (await host.PostAsync("query($id: ID!) { reservation(id: $id) { status } }", new { id = reservationId }))
+            .Data.GetProperty("reservation");
+        return reservation.ValueKind == JsonValueKind.Null ? null : reservation.GetProperty("status").GetString();
+    }
+
+    public static async Task<string?> ApartmentStatusAsync(this LocalHostProcess host, string apartmentId)
+    {
+        var apartment = (await host.PostAsync("query($id: ID!) { apartment(id: $id) { status } }", new { id = apartmentId }))
+            .Data.GetProperty("apartment");
+        return apartment.ValueKind == JsonValueKind.Null ? null : apartment.GetProperty("status").GetString();
+    }
+
+    /// <summary>Polls <c>reservation(id)</c> until its status satisfies <paramref name="done"/>; fails the test with the
+    /// last status seen when that does not happen before the deadline.</summary>
+    public static async Task<string> WaitForStatusAsync(this LocalHostProcess host, string reservationId, Func<string, bool> done, DateTime deadline)
+    {
+        string? status = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            status = await host.ReservationStatusAsync(reservationId);
+            if (status is not null && done(status))
+            {
+                return status;
+            }
+
+            await Task.Delay(PollInterval);
+        }
+
+        Assert.Fail($"Reservation {reservationId} was still {status ?? "unknown"} at the deadline.{Environment.NewLine}Host output:{Environment.NewLine}{Tail(host.Output)}");
+        return status!;
+    }
+
+    public static Task<string> WaitForFinalStatusAsync(this LocalHostProcess host, string reservationId, DateTime deadline) =>
+        host.WaitForStatusAsync(reservationId, IsFinal, deadline);
+
+    private static string Tail(string output) => output.Length <= 6000 ? output : output[^6000..];
+}

@@ -1,0 +1,7 @@
+namespace Booking.LocalHost.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class EmulatorsCollection : ICollectionFixture<Emulators>
+{
+    public const string Name = "Local host emulators";
+}

@@ -1,0 +1,27 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Booking.LocalHost.Tests;
+
+/// <summary>What the host answered to one GraphQL request.</summary>
+public sealed record GraphQLResponse(HttpStatusCode Status, string? MediaType, string Body)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    public bool HasErrors => Json.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0;
+
+    /// <summary>The <c>data</c> member; fails the test, showing the body, when the request did not succeed.</summary>
+    public JsonElement Data
+    {
+        get
+        {
+            Assert.True(Status == HttpStatusCode.OK && !HasErrors, $"Expected data without errors, got {(int)Status}: {Body}");
+            return Json.GetProperty("data");
+        }
+    }
+
+    public static async Task<GraphQLResponse> ReadAsync(HttpResponseMessage response) => new(
+        response.StatusCode,
+        response.Content.Headers.ContentType?.MediaType,
+        await response.Content.ReadAsStringAsync());
+}
