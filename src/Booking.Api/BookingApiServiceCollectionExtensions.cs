@@ -30,6 +30,7 @@ public static class BookingApiServiceCollectionExtensions
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<BookingSchema>()
             .AddGraphTypes(typeof(BookingSchema).Assembly)
+            .AddValidationRule(KnownOperationTypesRule.Instance)
             // Relaxed escaping keeps messages readable (' instead of \u0027); responses are JSON, never inlined in HTML.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(errors =>

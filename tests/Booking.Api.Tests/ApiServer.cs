@@ -28,6 +28,8 @@ public sealed class ApiServer : IAsyncLifetime
 
     public const int MaxRequestBytes = 8 * 1024;
 
+    public const int MaxPaymentWindowSeconds = 3600;
+
     private readonly DynaliteServer dynalite = new();
     private DurableTaskTestHost? durable;
     private WebApplication? app;
@@ -50,7 +52,7 @@ public sealed class ApiServer : IAsyncLifetime
             ["DynamoDb:ServiceUrl"] = dynalite.ServiceUrl,
             ["DynamoDb:TableName"] = "api-" + Guid.NewGuid().ToString("N"),
             ["Reservation:PaymentWindow"] = TimeSpan.FromSeconds(DefaultPaymentWindowSeconds).ToString(),
-            ["Reservation:MaxPaymentWindow"] = "01:00:00",
+            ["Reservation:MaxPaymentWindow"] = TimeSpan.FromSeconds(MaxPaymentWindowSeconds).ToString(),
             ["GraphQL:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         builder.Services.AddBookingCore(builder.Configuration);

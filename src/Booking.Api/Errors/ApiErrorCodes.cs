@@ -21,6 +21,9 @@ public static class ApiErrorCodes
     /// <summary>The request body is larger than the configured maximum.</summary>
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
 
+    /// <summary>The document's operation is of a type the schema does not have (a subscription).</summary>
+    public const string UnsupportedOperation = "UNSUPPORTED_OPERATION";
+
     /// <summary>The document is deeper or more complex than the configured limits.</summary>
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
 

@@ -2,6 +2,8 @@ using Amazon.Runtime;
 using Booking.Core.Validation;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Validation.Errors.Custom;
+using GraphQLParser.Exceptions;
 using Microsoft.Extensions.Logging;
 
 namespace Booking.Api.Errors;
@@ -33,6 +35,13 @@ public sealed partial class GraphQLErrorMapper(ILogger<GraphQLErrorMapper> logge
                 return error;
             case ApiException refused:
                 return new ExecutionError(refused.Message) { Code = refused.Code };
+            case GraphQLMaxDepthExceededException:
+                // The parser stops before its recursion could overflow the stack; GraphQL.NET passes that on as
+                // unhandled, but it is the document's fault, so it is a document error (400), not a 500.
+                return new ComplexityError("The document is nested too deeply to parse; flatten its selections, lists or input objects.")
+                {
+                    Code = ApiErrorCodes.QueryTooComplex,
+                };
             case AmazonServiceException amazon when (int)amazon.StatusCode >= 500 || IsThrottling(amazon):
                 return Unavailable(field, exception);
             case AmazonClientException or HttpRequestException or TimeoutException or TaskCanceledException:

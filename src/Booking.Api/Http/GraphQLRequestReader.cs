@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Booking.Api.Errors;
 using GraphQL;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +32,13 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         if (body is null)
         {
             return (null, TooLarge(maxBytes));
+        }
+
+        // The JSON reader leaves string contents unchecked until they are read, so bytes that are not UTF-8 would
+        // surface later as an exception outside the JSON error handling.
+        if (!Utf8.IsValid(body))
+        {
+            return (null, BadRequest("The request body is not valid UTF-8; send JSON encoded as UTF-8."));
         }
 
         JsonDocument document;

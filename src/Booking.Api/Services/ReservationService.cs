@@ -102,7 +102,9 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
         {
             try
             {
-                var start = new StartOrchestrationOptions(request.ReservationId);
+                // Never replace an instance, whatever its state: a backend that does not check atomically would
+                // otherwise let two concurrent first requests both start it.
+                var start = new StartOrchestrationOptions(request.ReservationId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>());
                 await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, input, start, cancellationToken);
                 return;
             }

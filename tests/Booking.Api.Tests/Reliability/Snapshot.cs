@@ -1,0 +1,18 @@
+using Booking.Core.Apartments;
+
+namespace Booking.Api.Tests.Reliability;
+
+/// <summary>What a request could have changed: the apartment table and the set of workflow instances.</summary>
+public sealed record Snapshot(IReadOnlyList<Apartment> Apartments, IReadOnlyList<string> Instances)
+{
+    /// <summary>Fails with the first difference, so a broken case says what it changed.</summary>
+    public void AssertUnchangedIn(Snapshot after, string what)
+    {
+        var added = after.Apartments.Except(Apartments).ToList();
+        var removed = Apartments.Except(after.Apartments).ToList();
+        Assert.True(added.Count == 0 && removed.Count == 0, $"{what} changed the table: now {string.Join(", ", added)}; was {string.Join(", ", removed)}.");
+        var started = after.Instances.Except(Instances).ToList();
+        var gone = Instances.Except(after.Instances).ToList();
+        Assert.True(started.Count == 0 && gone.Count == 0, $"{what} changed the workflows: now {string.Join(", ", started)}; was {string.Join(", ", gone)}.");
+    }
+}
