@@ -17,7 +17,9 @@ echo "== Running tests"
 results=TestResults
 rm -rf "$results"
 status=0
-dotnet test BookingFunctions.sln --no-build -c Release --logger "trx" --logger "console;verbosity=normal" \
+# One test assembly at a time (-m:1): several of them start emulators and engine processes, and timing-sensitive
+# tests (timers, crash recovery) should not compete with each other for the 2 cores.
+dotnet test BookingFunctions.sln --no-build -c Release -m:1 --logger "trx" --logger "console;verbosity=normal" \
   --results-directory "$results" -- RunConfiguration.TestSessionTimeout=3000000 || status=$?
 
 passed=0

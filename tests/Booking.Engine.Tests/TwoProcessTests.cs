@@ -10,7 +10,7 @@ public sealed class TwoProcessTests(Emulators emulators)
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     // Long enough that no window ends before the kill, even on a busy 2-core machine; the test checks that it did not.
-    private static readonly TimeSpan Window = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(45);
 
     [Fact]
     public async Task Two_processes_share_the_reservations_and_the_survivor_finishes_those_of_a_killed_one()
