@@ -26,6 +26,9 @@ internal sealed class ReportingApartmentStore(IApartmentStore inner, TextWriter 
     public Task<TransitionResult> ReleaseAsync(string apartmentId, string reservationId, CancellationToken cancellationToken = default) =>
         Report("release", reservationId, inner.ReleaseAsync(apartmentId, reservationId, cancellationToken));
 
+    public Task<TransitionResult> ReleaseExpiredHoldAsync(string apartmentId, string reservationId, DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
+        Report("sweep", reservationId, inner.ReleaseExpiredHoldAsync(apartmentId, reservationId, cutoff, cancellationToken));
+
     private async Task<TransitionResult> Report(string operation, string reservationId, Task<TransitionResult> call)
     {
         var result = await call;
