@@ -95,10 +95,17 @@ internal sealed class Batch(BenchStack stack, ReservationApi api, string name, i
         Outcomes.TryGetValue(id, out var o) && o.Status == ReservationStatus.Expired
         && Apartments.TryGetValue(ApartmentOf(id), out var a) && a.Status == ApartmentStatus.Vacant);
 
-    /// <summary>Reservations that did not end EXPIRED, plus apartments not left vacant.</summary>
-    public int Lost =>
-        ids.Count(id => !Outcomes.TryGetValue(id, out var o) || o.Status != ReservationStatus.Expired)
-        + ids.Count(id => !Apartments.TryGetValue(ApartmentOf(id), out var a) || a.Status != ApartmentStatus.Vacant);
+    /// <summary>Reservations that did not end EXPIRED, plus apartments not left vacant. A reservation whose start the
+    /// scenario cut short (out of time) is judged only if it started anyway; its apartment always is.</summary>
+    public int Lost
+    {
+        get
+        {
+            var answered = Answers.Select(a => a.ReservationId).ToHashSet();
+            return ids.Count(id => Outcomes.TryGetValue(id, out var o) ? o.Status != ReservationStatus.Expired : answered.Contains(id))
+                + ids.Count(id => !Apartments.TryGetValue(ApartmentOf(id), out var a) || a.Status != ApartmentStatus.Vacant);
+        }
+    }
 
     /// <summary>From each deadline to the moment the release wrote the apartment back to vacant, in milliseconds.</summary>
     public IEnumerable<double> LatenessMs() =>

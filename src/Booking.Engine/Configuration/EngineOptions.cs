@@ -34,7 +34,7 @@ public sealed class EngineOptions
     public int MaxConcurrentActivities { get; set; } = 32;
 
     /// <summary>Parallel fetch loops on the activity queue; the provider's one loop gets one message per request.</summary>
-    public int ActivityDispatchers { get; set; } = 4;
+    public int ActivityDispatchers { get; set; } = 8;
 
     /// <summary>Keep an orchestration's state in memory between its episodes for up to
     /// <see cref="ExtendedSessionIdleTimeout"/>, so the next episode does not read its history back from the History
