@@ -107,6 +107,10 @@ internal sealed class Batch(BenchStack stack, ReservationApi api, string name, i
         }
     }
 
+    /// <summary>Started reservations with no outcome yet: part of <see cref="Lost"/>, shown apart because running out
+    /// of time is not the same failure as a wrong final state.</summary>
+    public int Unfinished => Answers.Count(a => !Outcomes.ContainsKey(a.ReservationId));
+
     /// <summary>From each deadline to the moment the release wrote the apartment back to vacant, in milliseconds.</summary>
     public IEnumerable<double> LatenessMs() =>
         from outcome in Outcomes.Values

@@ -140,9 +140,11 @@ try
     Console.WriteLine($"{"(a) throughput",-34} {F(reservationsPerSecond)} lifecycles/s ({completed}/{throughput.Count} expired); ratio {F(reservationsPerSecond / storeBound, "F3")}; starts {F(startRate)}/s");
     Console.WriteLine($"{"(a) CPU per reservation",-34} {cpu.PerReservation(throughput.Count)}");
     Console.WriteLine($"{"(b) start latency, one at a time",-34} p50 {F(result.StartLatencyP50Ms)} ms, p99 {F(result.StartLatencyP99Ms)} ms ({undecided} answered before the hold was decided)");
+    var restLateness = latency.LatenessMs().ToList();
+    Console.WriteLine($"{"(b) timer lateness, light load",-34} p50 {F(Stats.Percentile(restLateness, 0.5), "F0")} ms, p99 {F(Stats.Percentile(restLateness, 0.99), "F0")} ms ({restLateness.Count} measured)");
     Console.WriteLine($"{"(c) timer lateness, shared deadline",-34} p50 {F(result.TimerLatenessP50Ms, "F0")} ms, p99 {F(result.TimerLatenessP99Ms, "F0")} ms, max {F(latenessMs.DefaultIfEmpty(double.NaN).Max(), "F0")} ms ({latenessMs.Count} measured)");
     Console.WriteLine($"{"(d) hold",-34} {waiting} waiting at once, {F(rssPerWaiting / 1024)} KiB RSS each, {hold.Clean} of {hold.Answers.Count} started ended EXPIRED and vacant");
-    Console.WriteLine($"{"lost",-34} {lost} (per batch: {string.Join(", ", batches.Select(b => $"{b.Count} -> {b.Lost}"))})");
+    Console.WriteLine($"{"lost",-34} {lost} (per batch: {string.Join(", ", batches.Select(b => $"{b.Count} -> {b.Lost}"))}; {batches.Sum(b => b.Unfinished)} of them had not ended when the time budget ran out)");
     Console.WriteLine($"{"run",-34} {F(run.Elapsed.TotalSeconds, "F0")} s, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     Console.WriteLine(JsonSerializer.Serialize(result));
     return lost == 0 ? 0 : 1;
