@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Load and timer-lateness measurement of the local durable engine (issue 5, items 3 and 6), loopback only.
-# Starts its own Azurite and dynalite on free 127.0.0.1 ports, runs tools/Booking.Engine.Load for each scenario,
+# Starts its own Azurite (in memory: a measurement, not a durability test) and dynalite on free 127.0.0.1 ports, runs tools/Booking.Engine.Load for each scenario,
 # prints the figures and stops everything it started, by PID.
 #   scripts/engine-load.sh            at rest (20, one at a time), 1,000 x 32 with 2 s windows, 10,000 waiting
 #   scripts/engine-load.sh quick      at rest and 1,000 only
@@ -24,7 +24,7 @@ wait_port() { for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev
 
 blob=$(free_port); queue=$(free_port); table=$(free_port); dyn=$(free_port)
 node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$blob" --queueHost 127.0.0.1 --queuePort "$queue" \
-  --tableHost 127.0.0.1 --tablePort "$table" --location "$work/azurite" --silent --skipApiVersionCheck --loose &
+  --tableHost 127.0.0.1 --tablePort "$table" --inMemoryPersistence --silent --skipApiVersionCheck --loose &
 pids+=($!)
 node_modules/.bin/dynalite --host 127.0.0.1 --port "$dyn" --createTableMs 50 &
 pids+=($!)

@@ -67,6 +67,8 @@ public static class LocalDurableEngineServiceCollectionExtensions
         MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
         MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
         ControlQueueBufferThreshold = options.ControlQueueBufferThreshold,
+        ExtendedSessionsEnabled = options.ExtendedSessions,
+        ExtendedSessionIdleTimeout = options.ExtendedSessionIdleTimeout,
         ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
         WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
         LeaseInterval = options.LeaseInterval,

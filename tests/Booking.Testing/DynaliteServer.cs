@@ -25,6 +25,9 @@ public sealed class DynaliteServer : IAsyncLifetime
         this.dataFolder = dataFolder;
     }
 
+    /// <summary>The running server's process id, for measurements (CPU time, memory); null when stopped.</summary>
+    public int? ProcessId => process?.Id;
+
     public int Port { get; private set; }
 
     public string ServiceUrl => $"http://127.0.0.1:{Port}";

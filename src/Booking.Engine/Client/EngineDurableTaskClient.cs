@@ -1,9 +1,11 @@
+using Booking.Engine.Configuration;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using DurableTask.Core.History;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 using CoreFailureDetails = DurableTask.Core.FailureDetails;
 using CoreOrchestrationQuery = DurableTask.Core.Query.OrchestrationQuery;
 using CorePurgeResult = DurableTask.Core.PurgeResult;
@@ -25,12 +27,15 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(500);
 
     private readonly AzureStorageOrchestrationService service;
+    private readonly InstanceTable instances;
     private readonly DataConverter converter = EngineSerialization.DataConverter;
 
-    public EngineDurableTaskClient(AzureStorageOrchestrationService service)
+    public EngineDurableTaskClient(AzureStorageOrchestrationService service, IOptions<EngineOptions> options)
         : base("LocalDurableEngine")
     {
+        ArgumentNullException.ThrowIfNull(options);
         this.service = service;
+        instances = new InstanceTable(options.Value);
     }
 
     /// <inheritdoc/>
@@ -55,13 +60,33 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
             Tags = options?.Tags?.ToDictionary(t => t.Key, t => t.Value),
         };
 
+        var message = new TaskMessage { OrchestrationInstance = instance, Event = started };
         try
         {
-            await service.CreateTaskOrchestrationAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, AnyExistingStatus);
+            if (!await instances.TryInsertPendingAsync(started, cancellation))
+            {
+                await service.CreateTaskOrchestrationAsync(message, AnyExistingStatus);
+                return instance.InstanceId;
+            }
         }
         catch (OrchestrationAlreadyExistsException e)
         {
             throw InstanceAlreadyExistsException.For(instance.InstanceId, e);
+        }
+        catch (Azure.RequestFailedException e) when (e.Status == 409)
+        {
+            throw InstanceAlreadyExistsException.For(instance.InstanceId, e);
+        }
+
+        try
+        {
+            await service.SendTaskOrchestrationMessageAsync(message);
+        }
+        catch (Exception)
+        {
+            // Without its start message the row would say Pending for ever; remove it so the id can be used again.
+            await instances.DeleteAsync(instance.InstanceId);
+            throw;
         }
 
         return instance.InstanceId;
@@ -100,8 +125,13 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
-        var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: getInputsAndOutputs);
-        var state = states.FirstOrDefault(s => s is not null);
+        var (handled, state) = await instances.TryReadAsync(instanceId, getInputsAndOutputs, cancellation);
+        if (!handled)
+        {
+            var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: getInputsAndOutputs);
+            state = states.FirstOrDefault(s => s is not null);
+        }
+
         return state is null ? null : ToMetadata(state, getInputsAndOutputs);
     }
 

@@ -33,6 +33,17 @@ public sealed class EngineOptions
     /// <summary>Activity work items one process runs at once (each is one DynamoDB call).</summary>
     public int MaxConcurrentActivities { get; set; } = 32;
 
+    /// <summary>Parallel fetch loops on the activity queue; the provider's one loop gets one message per request.</summary>
+    public int ActivityDispatchers { get; set; } = 8;
+
+    /// <summary>Keep an orchestration's state in memory between its episodes for up to
+    /// <see cref="ExtendedSessionIdleTimeout"/>, so the next episode does not read its history back from the History
+    /// table (on Azurite a history read scans the whole table).</summary>
+    public bool ExtendedSessions { get; set; }
+
+    /// <summary>How long an idle orchestration stays in memory when <see cref="ExtendedSessions"/> is on.</summary>
+    public TimeSpan ExtendedSessionIdleTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Control-queue messages a process buffers in memory before it stops dequeuing.</summary>
     public int ControlQueueBufferThreshold { get; set; } = 256;
 

@@ -42,6 +42,16 @@ public sealed partial class EngineOptionsValidator : IValidateOptions<EngineOpti
             failures.Add($"{section}:{nameof(options.MaxConcurrentActivities)} must be at least 1; got {options.MaxConcurrentActivities}.");
         }
 
+        if (options.ActivityDispatchers is < 1 or > 32)
+        {
+            failures.Add($"{section}:{nameof(options.ActivityDispatchers)} must be between 1 and 32; got {options.ActivityDispatchers}.");
+        }
+
+        if (options.ExtendedSessionIdleTimeout < TimeSpan.FromSeconds(1) || options.ExtendedSessionIdleTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{section}:{nameof(options.ExtendedSessionIdleTimeout)} must be between 00:00:01 and 00:05:00; got {options.ExtendedSessionIdleTimeout}.");
+        }
+
         if (options.ControlQueueBufferThreshold < 1)
         {
             failures.Add($"{section}:{nameof(options.ControlQueueBufferThreshold)} must be at least 1; got {options.ControlQueueBufferThreshold}.");

@@ -37,7 +37,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
 
         // The shim factory's data converter is the SDK's JSON one, the same the client uses for inputs and events.
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = EngineSerialization.DataConverter }, loggerFactory);
-        worker = new TaskHubWorker(service, loggerFactory)
+        worker = new TaskHubWorker(new ParallelActivityFetchService(service, this.options.ActivityDispatchers), loggerFactory)
         {
             // The SDK's shims report failures as FailureDetails; without this mode DurableTask.Core would serialize
             // exceptions instead and clients would see no failure details.
