@@ -45,10 +45,10 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
         };
         worker.AddOrchestrationDispatcherMiddleware(EarlyTimerGuard.HoldUntilDueAsync);
         worker.AddTaskOrchestrations(registry.GetOrchestrators()
-            .Select(o => (ObjectCreator<TaskOrchestration>)new ShimOrchestrationCreator(o.Key, o.Value, services, shims))
+            .Select(o => (ObjectCreator<TaskOrchestration>)new ShimCreator<TaskOrchestration>(o.Key, () => shims.CreateOrchestration(o.Key, o.Value(services))))
             .ToArray());
         worker.AddTaskActivities(registry.GetActivities()
-            .Select(a => (ObjectCreator<TaskActivity>)new ShimActivityCreator(a.Key, a.Value, services, shims))
+            .Select(a => (ObjectCreator<TaskActivity>)new ShimCreator<TaskActivity>(a.Key, () => shims.CreateActivity(a.Key, a.Value(services))))
             .ToArray());
     }
 
