@@ -1,6 +1,7 @@
 using Booking.Engine.Client;
 using Booking.Engine.Configuration;
 using Booking.Engine.Hosting;
+using Booking.Engine.Storage;
 using DurableTask.AzureStorage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -60,7 +61,12 @@ public static class LocalDurableEngineServiceCollectionExtensions
 
     private static AzureStorageOrchestrationServiceSettings CreateSettings(EngineOptions options, ILoggerFactory loggerFactory) => new()
     {
-        StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
+        StorageAccountClientProvider = options.ExtraQueueEndpoints.Count == 0
+            ? new StorageAccountClientProvider(options.StorageConnectionString)
+            : new StorageAccountClientProvider(
+                StorageServiceClientProvider.ForBlob(options.StorageConnectionString),
+                ShardedQueueServiceClient.CreateProvider(options.StorageConnectionString, [.. options.ExtraQueueEndpoints]),
+                StorageServiceClientProvider.ForTable(options.StorageConnectionString)),
         TaskHubName = options.TaskHubName,
         PartitionCount = options.PartitionCount,
         MaxQueuePollingInterval = options.MaxQueuePollingInterval,

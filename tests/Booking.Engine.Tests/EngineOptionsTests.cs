@@ -16,6 +16,8 @@ public sealed class EngineOptionsTests
     [InlineData("Engine:MaxConcurrentActivities", "0", "Engine:MaxConcurrentActivities")]
     [InlineData("Engine:LeaseInterval", "00:00:01", "Engine:LeaseInterval")]
     [InlineData("Engine:MessageVisibilityTimeout", "00:00:01", "Engine:MessageVisibilityTimeout")]
+    [InlineData("Engine:ExtraQueueEndpoints:0", "ftp://127.0.0.1/devstoreaccount1", "Engine:ExtraQueueEndpoints")]
+    [InlineData("Engine:ExtraQueueEndpoints:0", "http://127.0.0.1:10011/devstoreaccount1", "Engine:ExtraQueueEndpoints")] // needs an account key
     public async Task Start_up_fails_naming_an_invalid_setting(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>
@@ -46,5 +48,22 @@ public sealed class EngineOptionsTests
         Assert.Equal("OtherHub", options.TaskHubName);
         Assert.Equal(TimeSpan.FromMilliseconds(100), options.MaxQueuePollingInterval);
         Assert.False(string.IsNullOrEmpty(options.WorkerId));
+    }
+
+    [Fact]
+    public async Task Extra_queue_endpoints_must_be_urls_even_with_an_account_key()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;",
+            ["DynamoDb:ServiceUrl"] = "http://127.0.0.1:1",
+            ["Engine:ExtraQueueEndpoints:0"] = "http://127.0.0.1:2/devstoreaccount1",
+            ["Engine:ExtraQueueEndpoints:1"] = "queue-two",
+        };
+        using var host = EngineHost.Build(settings);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal("Engine:ExtraQueueEndpoints must hold http(s) URLs of queue endpoints; got 'queue-two'.", Assert.Single(error.Failures));
     }
 }

@@ -32,6 +32,7 @@ var ids = Enumerable.Range(0, load.Count).Select(i => $"{load.Prefix}{i:D5}").To
 var parallel = new ParallelOptions { MaxDegreeOfParallelism = load.Parallelism, CancellationToken = deadline.Token };
 await Parallel.ForEachAsync(ids, parallel, async (id, ct) => await store.AddAsync("apt-" + id, ct));
 
+var (heapBefore, rssBefore) = Memory();
 Report.Line($"starting {load.Count} reservations, {load.Parallelism} at a time, window {load.Window}");
 var clock = Stopwatch.StartNew();
 await Parallel.ForEachAsync(ids, parallel, async (id, ct) => await client.ScheduleNewOrchestrationInstanceAsync(
@@ -43,6 +44,7 @@ Report.Line($"started all in {clock.Elapsed.TotalSeconds:F1} s ({load.Count / cl
 
 var outcomes = new Dictionary<string, ReservationOutcome>();
 var peakWaiting = 0;
+long peakHeap = 0, peakRss = 0;
 try
 {
     while (outcomes.Count < load.Count)
@@ -60,7 +62,12 @@ try
             }
         }
 
-        peakWaiting = Math.Max(peakWaiting, waiting);
+        if (waiting > peakWaiting)
+        {
+            peakWaiting = waiting;
+            (peakHeap, peakRss) = Memory();
+        }
+
         Report.Line($"t={clock.Elapsed.TotalSeconds:F0}s completed {outcomes.Count}/{load.Count}, waiting for payment {waiting}");
         await Task.Delay(TimeSpan.FromSeconds(2), deadline.Token);
     }
@@ -95,11 +102,25 @@ var lateness = outcomes.Values
     .Where(s => !double.IsNaN(s))
     .Order()
     .ToList();
-Report.Line($"RESULT count={load.Count} completed={outcomes.Count} expired={expired} vacant={vacant} peakWaiting={peakWaiting} seconds={elapsed.TotalSeconds:F1}");
+Report.Line($"RESULT count={load.Count} completed={outcomes.Count} expired={expired} vacant={vacant} peakWaiting={peakWaiting} seconds={elapsed.TotalSeconds:F1} processCpuSeconds={Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1}");
+if (peakWaiting > 0)
+{
+    Report.Line($"MEMORY at peak waiting {peakWaiting}: managed heap {(peakHeap - heapBefore) / peakWaiting / 1024.0:F1} KB and RSS {(peakRss - rssBefore) / peakWaiting / 1024.0:F1} KB per waiting reservation (this process also runs the client and the poll)");
+}
+
 if (lateness.Count > 0)
 {
     Report.Line(string.Create(CultureInfo.InvariantCulture, $"LATENESS s: min={lateness[0]:F3} p50={Report.Percentile(lateness, 0.5):F3} p95={Report.Percentile(lateness, 0.95):F3} p99={Report.Percentile(lateness, 0.99):F3} max={lateness[^1]:F3} over1s={lateness.Count(s => s > 1)} early={lateness.Count(s => s < 0)}"));
 }
 
 await host.StopAsync(CancellationToken.None);
+
+// Live managed bytes after a full collection, and resident memory, of this process.
+static (long Heap, long Rss) Memory()
+{
+    var heap = GC.GetTotalMemory(forceFullCollection: true);
+    using var self = Process.GetCurrentProcess();
+    return (heap, self.WorkingSet64);
+}
+
 return outcomes.Count == load.Count && expired == load.Count && vacant == load.Count ? 0 : 1;

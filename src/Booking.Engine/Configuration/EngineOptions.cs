@@ -53,6 +53,12 @@ public sealed class EngineOptions
     /// <summary>How long a partition lease lasts unrenewed. After a crash, another process takes its partitions after this.</summary>
     public TimeSpan LeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>More queue endpoints of the same storage account (URLs, e.g. <c>http://127.0.0.1:10011/devstoreaccount1</c>),
+    /// over which the hub's queues are spread: control queue N on endpoint N mod count, counting the connection
+    /// string's own queue endpoint first, and the work-item queue on the last. Only for Azurite at scale (each Azurite
+    /// process slows down as the messages it stores grow); every process on the hub must list the same endpoints.</summary>
+    public IList<string> ExtraQueueEndpoints { get; } = [];
+
     /// <summary>This process's name among the hub's workers; unset means machine name and process id, so two
     /// processes on one machine never share leases.</summary>
     public string? WorkerId { get; set; }

@@ -67,6 +67,20 @@ public sealed partial class EngineOptionsValidator : IValidateOptions<EngineOpti
             failures.Add($"{section}:{nameof(options.LeaseInterval)} must be between 00:00:05 and 00:05:00; got {options.LeaseInterval}.");
         }
 
+        foreach (var endpoint in options.ExtraQueueEndpoints)
+        {
+            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+            {
+                failures.Add($"{section}:{nameof(options.ExtraQueueEndpoints)} must hold http(s) URLs of queue endpoints; got '{endpoint}'.");
+            }
+        }
+
+        // The extra endpoints reuse the connection string's account and key, which the development shortcut does not spell out.
+        if (options.ExtraQueueEndpoints.Count > 0 && !options.StorageConnectionString.Contains("AccountKey=", StringComparison.OrdinalIgnoreCase))
+        {
+            failures.Add($"{section}:{nameof(options.ExtraQueueEndpoints)} needs {EngineOptions.StorageConnectionSetting} to name the account and its key (AccountName=...;AccountKey=...;QueueEndpoint=...).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
