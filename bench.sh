@@ -15,14 +15,11 @@ case "${1:-}" in
   *) echo "bench.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
 esac
 
-for tool in node npm dotnet; do
-  command -v "$tool" >/dev/null || { echo "bench.sh: '$tool' is not installed; it needs the .NET 10 SDK and Node.js 20 with npm." >&2; exit 1; }
-done
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+require_tools bench.sh
 
-if [ ! -x node_modules/.bin/dynalite ] || [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "== Installing emulators (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+ensure_emulators
 
 echo "== Building (Release)"
 dotnet build src/Booking.LocalHost/Booking.LocalHost.csproj -c Release --verbosity quiet -nologo

@@ -25,9 +25,9 @@ AZURITE_QUEUE_PORT=${AZURITE_QUEUE_PORT:-10001}
 AZURITE_TABLE_PORT=${AZURITE_TABLE_PORT:-10002}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-for tool in node npm dotnet; do
-  command -v "$tool" >/dev/null || { echo "run.sh: '$tool' is not installed; it needs the .NET 10 SDK and Node.js 20 with npm." >&2; exit 1; }
-done
+# shellcheck source=scripts/lib.sh
+. scripts/lib.sh
+require_tools run.sh
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 ports=("$DYNAMODB_PORT" "$AZURITE_BLOB_PORT" "$AZURITE_QUEUE_PORT" "$AZURITE_TABLE_PORT")
@@ -39,10 +39,7 @@ for port in "${ports[@]}"; do
   fi
 done
 
-if [ ! -x node_modules/.bin/dynalite ] || [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "== Installing emulators (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
-fi
+ensure_emulators
 
 echo "== Building the local host"
 dotnet build src/Booking.LocalHost/Booking.LocalHost.csproj -c Release --verbosity quiet -nologo

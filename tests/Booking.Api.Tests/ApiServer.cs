@@ -6,11 +6,11 @@ using Booking.Api.Http;
 using Booking.Core;
 using Booking.Core.Apartments;
 using Booking.Core.Reservations;
+using Booking.Engine;
 using Booking.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -19,7 +19,9 @@ namespace Booking.Api.Tests;
 
 /// <summary>
 /// The endpoint as a host serves it: Kestrel on a free loopback port routing /api/graphql to the shared handler, the
-/// real reservation workflow on the in-process Durable Task host, and a fresh dynalite table.
+/// real reservation workflow on the local durable engine (Azurite, in memory, its own task hub), and a fresh dynalite
+/// table. Not the SDK's in-process test host: under these tests' bursts its gRPC work-item stream stalled for minutes
+/// (the worker reconnected every 120 s and work items sent on the old stream were lost; DESIGN §4, docs/engine.md).
 /// </summary>
 public sealed class ApiServer : IAsyncLifetime
 {
@@ -31,18 +33,18 @@ public sealed class ApiServer : IAsyncLifetime
     public const int MaxPaymentWindowSeconds = 3600;
 
     private readonly DynaliteServer dynalite = new();
-    private DurableTaskTestHost? durable;
+    private readonly AzuriteServer azurite = new() { InMemory = true };
     private WebApplication? app;
 
     public HttpClient Http { get; private set; } = null!;
 
     public IApartmentStore Store { get; private set; } = null!;
 
-    public DurableTaskClient Durable => durable!.Client;
+    public DurableTaskClient Durable { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        await dynalite.InitializeAsync();
+        await Task.WhenAll(dynalite.InitializeAsync(), azurite.InitializeAsync());
         var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
@@ -54,20 +56,20 @@ public sealed class ApiServer : IAsyncLifetime
             ["Reservation:PaymentWindow"] = TimeSpan.FromSeconds(DefaultPaymentWindowSeconds).ToString(),
             ["Reservation:MaxPaymentWindow"] = TimeSpan.FromSeconds(MaxPaymentWindowSeconds).ToString(),
             ["GraphQL:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["TaskHubName"] = "api" + Guid.NewGuid().ToString("N")[..12],
         });
         builder.Services.AddBookingCore(builder.Configuration);
         builder.Services.AddBookingApi();
+        builder.Services.AddLocalDurableEngine(builder.Configuration, tasks => tasks.AddReservationWorkflow());
         app = builder.Build();
 
         Store = app.Services.GetRequiredService<IApartmentStore>();
         await Store.EnsureTableAsync();
-        var store = Store;
-        durable = await DurableTaskTestHost.StartAsync(
-            tasks => tasks.AddReservationWorkflow(),
-            new DurableTaskTestHostOptions { ConfigureServices = services => services.AddSingleton(store) });
+        Durable = app.Services.GetRequiredService<DurableTaskClient>();
 
         var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
-        var client = durable.Client;
+        var client = Durable;
         app.Map("/api/graphql", context => handler.HandleAsync(context, client));
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/") };
@@ -82,11 +84,7 @@ public sealed class ApiServer : IAsyncLifetime
             await app.DisposeAsync();
         }
 
-        if (durable is not null)
-        {
-            await durable.DisposeAsync();
-        }
-
+        await azurite.DisposeAsync();
         await dynalite.DisposeAsync();
     }
 

@@ -13,8 +13,8 @@ namespace Booking.Engine.Tests;
 public sealed class ShardedQueuesTests(Emulators emulators) : IAsyncLifetime
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
-    private readonly AzuriteQueueServer first = new();
-    private readonly AzuriteQueueServer second = new();
+    private readonly AzuriteServiceServer first = AzuriteServiceServer.Queue();
+    private readonly AzuriteServiceServer second = AzuriteServiceServer.Queue();
 
     public Task InitializeAsync() => Task.WhenAll(first.InitializeAsync(), second.InitializeAsync());
 

@@ -26,11 +26,12 @@ internal sealed class BenchStack : IAsyncDisposable
     private const int PartitionCount = 4;
 
     private readonly DynaliteServer dynalite = new();
-    private readonly AzuriteServer azurite = new() { InMemory = true };
-
-    // One Azurite queue process per control queue and one for the work items (Engine:ExtraQueueEndpoints): an Azurite
-    // request costs more the more messages its process stores, and the hold scenario parks 10,000 timer messages.
-    private readonly AzuriteQueueServer[] queueShards = [.. Enumerable.Range(0, PartitionCount).Select(_ => new AzuriteQueueServer())];
+    // Azurite in memory, one process per service, and one queue process per control queue plus one for the work
+    // items (Engine:ExtraQueueEndpoints): each Azurite process serves its requests on one thread, and a queue request
+    // costs more the more messages its process stores (the hold scenario parks 10,000 timer messages).
+    private readonly AzuriteServiceServer blob = AzuriteServiceServer.Blob();
+    private readonly AzuriteServiceServer table = AzuriteServiceServer.Table();
+    private readonly AzuriteServiceServer[] queues = [.. Enumerable.Range(0, PartitionCount + 1).Select(_ => AzuriteServiceServer.Queue())];
     private ChildProcess? host;
     private ServiceProvider? services;
 
@@ -45,29 +46,30 @@ internal sealed class BenchStack : IAsyncDisposable
 
     public int HostProcessId => host!.Id;
 
+    private IEnumerable<AzuriteServiceServer> AzuriteProcesses => [blob, table, .. queues];
+
     public string HostOutput => host?.Output ?? string.Empty;
 
     public async Task StartAsync(string hostDll)
     {
         await dynalite.InitializeAsync();
-        await azurite.InitializeAsync();
-        await Task.WhenAll(queueShards.Select(shard => shard.InitializeAsync()));
+        await Task.WhenAll(AzuriteProcesses.Select(azurite => azurite.InitializeAsync()));
 
         var settings = new Dictionary<string, string?>
         {
             ["DynamoDb__ServiceUrl"] = dynalite.ServiceUrl,
             ["DynamoDb__Region"] = "us-east-1",
             ["DynamoDb__TableName"] = TableName,
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            ["AzureWebJobsStorage"] = AzuriteServer.ConnectionStringFor(blob.Endpoint, queues[0].Endpoint, table.Endpoint),
             ["TaskHubName"] = TaskHubName,
             ["Engine__PartitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture),
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",
         };
 
-        for (var i = 0; i < queueShards.Length; i++)
+        for (var i = 1; i < queues.Length; i++)
         {
-            settings[$"Engine__ExtraQueueEndpoints__{i.ToString(CultureInfo.InvariantCulture)}"] = queueShards[i].Endpoint;
+            settings[$"Engine__ExtraQueueEndpoints__{(i - 1).ToString(CultureInfo.InvariantCulture)}"] = queues[i].Endpoint;
         }
 
         var configuration = new ConfigurationBuilder()
@@ -93,7 +95,7 @@ internal sealed class BenchStack : IAsyncDisposable
     /// <summary>CPU seconds used so far by the host, Azurite (all its processes) and dynalite.</summary>
     public CpuSample Cpu() => new(
         CpuTime.SecondsOf(host?.Id),
-        CpuTime.SecondsOf(azurite.ProcessId) + queueShards.Sum(shard => CpuTime.SecondsOf(shard.ProcessId)),
+        AzuriteProcesses.Sum(azurite => CpuTime.SecondsOf(azurite.ProcessId)),
         CpuTime.SecondsOf(dynalite.ProcessId));
 
     /// <summary>Resident memory of the host process, from /proc.</summary>
@@ -116,10 +118,9 @@ internal sealed class BenchStack : IAsyncDisposable
             await services.DisposeAsync();
         }
 
-        await azurite.DisposeAsync();
-        foreach (var shard in queueShards)
+        foreach (var azurite in AzuriteProcesses)
         {
-            await shard.DisposeAsync();
+            await azurite.DisposeAsync();
         }
 
         await dynalite.DisposeAsync();

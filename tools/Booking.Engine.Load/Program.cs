@@ -45,6 +45,8 @@ Report.Line($"started all in {clock.Elapsed.TotalSeconds:F1} s ({load.Count / cl
 var outcomes = new Dictionary<string, ReservationOutcome>();
 var peakWaiting = 0;
 long peakHeap = 0, peakRss = 0;
+var lastProgress = TimeSpan.Zero;
+var progressInterval = TimeSpan.FromSeconds(15);
 try
 {
     while (outcomes.Count < load.Count)
@@ -56,7 +58,7 @@ try
             {
                 outcomes[instance.InstanceId] = instance.ReadOutputAs<ReservationOutcome>()!;
             }
-            else if (instance.ReadCustomStatusAs<ReservationProgress>() is { Status: ReservationStatus.PendingPayment })
+            else if (instance.RuntimeStatus == OrchestrationRuntimeStatus.Running && instance.ReadCustomStatusAs<ReservationProgress>() is { Status: ReservationStatus.PendingPayment })
             {
                 waiting++;
             }
@@ -68,7 +70,12 @@ try
             (peakHeap, peakRss) = Memory();
         }
 
-        Report.Line($"t={clock.Elapsed.TotalSeconds:F0}s completed {outcomes.Count}/{load.Count}, waiting for payment {waiting}");
+        if (clock.Elapsed - lastProgress >= progressInterval || outcomes.Count == load.Count)
+        {
+            lastProgress = clock.Elapsed;
+            Report.Line($"t={clock.Elapsed.TotalSeconds:F0}s completed {outcomes.Count}/{load.Count}, waiting for payment {waiting}");
+        }
+
         await Task.Delay(TimeSpan.FromSeconds(2), deadline.Token);
     }
 }

@@ -47,9 +47,9 @@ public sealed partial class EngineOptionsValidator : IValidateOptions<EngineOpti
             failures.Add($"{section}:{nameof(options.ActivityDispatchers)} must be between 1 and 32; got {options.ActivityDispatchers}.");
         }
 
-        if (options.ExtendedSessionIdleTimeout < TimeSpan.FromSeconds(1) || options.ExtendedSessionIdleTimeout > TimeSpan.FromMinutes(5))
+        if (options.ExtendedSessionIdleTimeout < TimeSpan.FromSeconds(1) || options.ExtendedSessionIdleTimeout > TimeSpan.FromHours(1))
         {
-            failures.Add($"{section}:{nameof(options.ExtendedSessionIdleTimeout)} must be between 00:00:01 and 00:05:00; got {options.ExtendedSessionIdleTimeout}.");
+            failures.Add($"{section}:{nameof(options.ExtendedSessionIdleTimeout)} must be between 00:00:01 and 01:00:00; got {options.ExtendedSessionIdleTimeout}.");
         }
 
         if (options.ControlQueueBufferThreshold < 1)
