@@ -50,9 +50,12 @@ internal sealed class BenchStack : IAsyncDisposable
 
     public string HostOutput => host?.Output ?? string.Empty;
 
+    /// <summary>Starts dynalite alone, so the raw store rate can be measured with nothing else running.</summary>
+    public Task StartStoreAsync() => dynalite.InitializeAsync();
+
+    /// <summary>Starts Azurite and the local host (after <see cref="StartStoreAsync"/>).</summary>
     public async Task StartAsync(string hostDll)
     {
-        await dynalite.InitializeAsync();
         await Task.WhenAll(AzuriteProcesses.Select(azurite => azurite.InitializeAsync()));
 
         var settings = new Dictionary<string, string?>
