@@ -35,7 +35,7 @@ public sealed class AzuriteServer : IAsyncLifetime
         $"http://127.0.0.1:{TablePort}/devstoreaccount1");
 
     /// <summary>A connection string of the development account with these service endpoints.</summary>
-    public static string ConnectionStringFor(string blobEndpoint, string queueEndpoint, string tableEndpoint) =>
+    private static string ConnectionStringFor(string blobEndpoint, string queueEndpoint, string tableEndpoint) =>
         $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};BlobEndpoint={blobEndpoint};QueueEndpoint={queueEndpoint};TableEndpoint={tableEndpoint};";
 
     public async Task InitializeAsync()

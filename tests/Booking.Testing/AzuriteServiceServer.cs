@@ -14,11 +14,7 @@ public sealed class AzuriteServiceServer(string service) : IAsyncLifetime
 {
     private ChildProcess? process;
 
-    public static AzuriteServiceServer Blob() => new("blob");
-
     public static AzuriteServiceServer Queue() => new("queue");
-
-    public static AzuriteServiceServer Table() => new("table");
 
     public int Port { get; private set; }
 

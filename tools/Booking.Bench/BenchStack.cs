@@ -26,12 +26,12 @@ internal sealed class BenchStack : IAsyncDisposable
     private const int PartitionCount = 4;
 
     private readonly DynaliteServer dynalite = new();
-    // Azurite in memory, one process per service, and one queue process per control queue plus one for the work
-    // items (Engine:ExtraQueueEndpoints): each Azurite process serves its requests on one thread, and a queue request
-    // costs more the more messages its process stores (the hold scenario parks 10,000 timer messages).
-    private readonly AzuriteServiceServer blob = AzuriteServiceServer.Blob();
-    private readonly AzuriteServiceServer table = AzuriteServiceServer.Table();
-    private readonly AzuriteServiceServer[] queues = [.. Enumerable.Range(0, PartitionCount + 1).Select(_ => AzuriteServiceServer.Queue())];
+    // Azurite in memory, plus one queue process per further control queue and one for the work items
+    // (Engine:ExtraQueueEndpoints): an Azurite request costs more the more messages its process stores, and the hold
+    // scenario parks up to 10,000 timer messages. Blobs and tables stay in the first process: with every service in a
+    // process of its own, the 10,000 load run started at about half the rate (scripts/engine-load.sh, docs/engine.md).
+    private readonly AzuriteServer azurite = new() { InMemory = true };
+    private readonly AzuriteServiceServer[] extraQueues = [.. Enumerable.Range(0, PartitionCount).Select(_ => AzuriteServiceServer.Queue())];
     private ChildProcess? host;
     private ServiceProvider? services;
 
@@ -46,8 +46,6 @@ internal sealed class BenchStack : IAsyncDisposable
 
     public int HostProcessId => host!.Id;
 
-    private IEnumerable<AzuriteServiceServer> AzuriteProcesses => [blob, table, .. queues];
-
     public string HostOutput => host?.Output ?? string.Empty;
 
     /// <summary>Starts dynalite alone, so the raw store rate can be measured with nothing else running.</summary>
@@ -56,23 +54,23 @@ internal sealed class BenchStack : IAsyncDisposable
     /// <summary>Starts Azurite and the local host (after <see cref="StartStoreAsync"/>).</summary>
     public async Task StartAsync(string hostDll)
     {
-        await Task.WhenAll(AzuriteProcesses.Select(azurite => azurite.InitializeAsync()));
+        await Task.WhenAll(extraQueues.Select(queue => queue.InitializeAsync()).Append(azurite.InitializeAsync()));
 
         var settings = new Dictionary<string, string?>
         {
             ["DynamoDb__ServiceUrl"] = dynalite.ServiceUrl,
             ["DynamoDb__Region"] = "us-east-1",
             ["DynamoDb__TableName"] = TableName,
-            ["AzureWebJobsStorage"] = AzuriteServer.ConnectionStringFor(blob.Endpoint, queues[0].Endpoint, table.Endpoint),
+            ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["TaskHubName"] = TaskHubName,
             ["Engine__PartitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture),
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",
         };
 
-        for (var i = 1; i < queues.Length; i++)
+        for (var i = 0; i < extraQueues.Length; i++)
         {
-            settings[$"Engine__ExtraQueueEndpoints__{(i - 1).ToString(CultureInfo.InvariantCulture)}"] = queues[i].Endpoint;
+            settings[$"Engine__ExtraQueueEndpoints__{i.ToString(CultureInfo.InvariantCulture)}"] = extraQueues[i].Endpoint;
         }
 
         var configuration = new ConfigurationBuilder()
@@ -98,7 +96,7 @@ internal sealed class BenchStack : IAsyncDisposable
     /// <summary>CPU seconds used so far by the host, Azurite (all its processes) and dynalite.</summary>
     public CpuSample Cpu() => new(
         CpuTime.SecondsOf(host?.Id),
-        AzuriteProcesses.Sum(azurite => CpuTime.SecondsOf(azurite.ProcessId)),
+        CpuTime.SecondsOf(azurite.ProcessId) + extraQueues.Sum(queue => CpuTime.SecondsOf(queue.ProcessId)),
         CpuTime.SecondsOf(dynalite.ProcessId));
 
     /// <summary>Resident memory of the host process, from /proc.</summary>
@@ -121,9 +119,10 @@ internal sealed class BenchStack : IAsyncDisposable
             await services.DisposeAsync();
         }
 
-        foreach (var azurite in AzuriteProcesses)
+        await azurite.DisposeAsync();
+        foreach (var queue in extraQueues)
         {
-            await azurite.DisposeAsync();
+            await queue.DisposeAsync();
         }
 
         await dynalite.DisposeAsync();

@@ -38,13 +38,13 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 try
 {
     // Store-bound limit, before anything else runs: raw conditional UpdateItem rate at the same concurrency. (Measured
-    // just after Azurite's eleven processes and the host had started, it read 209/s instead of ~1,000/s.)
+    // just after Azurite's processes and the host had started, it read 209/s instead of ~1,000/s.)
     Say("starting dynalite on 127.0.0.1");
     await stack.StartStoreAsync();
     using var dynamoDb = stack.Dynalite.CreateClient();
     var storeOpsPerSecond = await RawStoreRate.MeasureAsync(dynamoDb, Concurrency, TimeSpan.FromSeconds(smoke ? 2 : 5), overall.Token);
 
-    Say("starting Azurite (in memory, one process per service and per queue) and the local host on 127.0.0.1");
+    Say("starting Azurite (in memory, plus a queue process per further control queue and the work items) and the local host on 127.0.0.1");
     await stack.StartAsync(hostDll);
     var api = new ReservationApi(http, stack.GraphQLEndpoint);
     var batches = new List<Batch>();
