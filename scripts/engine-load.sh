@@ -33,8 +33,8 @@ wait_port() { for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev
 # spreads the hub's queues (Engine:ExtraQueueEndpoints): each Azurite process serves its requests on one thread, and a
 # queue request costs more the more messages that process stores (10,000 waiting reservations are 10,000 parked timer
 # messages). With 8 partitions: control queue N on endpoint N, the work items on the last; with 4, endpoints 4-7 idle.
-# (Measured: with blobs, tables and every queue in processes of their own, the 10,000 run started at about half the
-# rate; the table process ran at 60-70 % of a core while the nine queue processes used as much CPU between them.)
+# (With blobs and tables in processes of their own as well, the table process got only 60-70 % of a core and the
+# 10,000 run started slower; see docs/engine.md.)
 azurite_flags=(--inMemoryPersistence --silent --skipApiVersionCheck --loose)
 blob=$(free_port); table=$(free_port); queue=$(free_port); dyn=$(free_port)
 node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$blob" --tableHost 127.0.0.1 --tablePort "$table" \

@@ -28,8 +28,8 @@ internal sealed class BenchStack : IAsyncDisposable
     private readonly DynaliteServer dynalite = new();
     // Azurite in memory, plus one queue process per further control queue and one for the work items
     // (Engine:ExtraQueueEndpoints): an Azurite request costs more the more messages its process stores, and the hold
-    // scenario parks up to 10,000 timer messages. Blobs and tables stay in the first process: with every service in a
-    // process of its own, the 10,000 load run started at about half the rate (scripts/engine-load.sh, docs/engine.md).
+    // scenario parks up to 10,000 timer messages. Blobs and tables stay in the first process: in processes of their own
+    // as well, the table service got only 60-70 % of a core in the 10,000 load run (docs/engine.md).
     private readonly AzuriteServer azurite = new() { InMemory = true };
     private readonly AzuriteServiceServer[] extraQueues = [.. Enumerable.Range(0, PartitionCount).Select(_ => AzuriteServiceServer.Queue())];
     private ChildProcess? host;
