@@ -29,14 +29,11 @@ public sealed class AzuriteServer : IAsyncLifetime
 
     public int TablePort { get; private set; }
 
-    public string ConnectionString => ConnectionStringFor(
-        $"http://127.0.0.1:{BlobPort}/devstoreaccount1",
-        $"http://127.0.0.1:{QueuePort}/devstoreaccount1",
-        $"http://127.0.0.1:{TablePort}/devstoreaccount1");
-
-    /// <summary>A connection string of the development account with these service endpoints.</summary>
-    private static string ConnectionStringFor(string blobEndpoint, string queueEndpoint, string tableEndpoint) =>
-        $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey={DevAccountKey};BlobEndpoint={blobEndpoint};QueueEndpoint={queueEndpoint};TableEndpoint={tableEndpoint};";
+    public string ConnectionString =>
+        "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DevAccountKey + ";"
+        + $"BlobEndpoint=http://127.0.0.1:{BlobPort}/devstoreaccount1;"
+        + $"QueueEndpoint=http://127.0.0.1:{QueuePort}/devstoreaccount1;"
+        + $"TableEndpoint=http://127.0.0.1:{TablePort}/devstoreaccount1;";
 
     public async Task InitializeAsync()
     {
