@@ -61,12 +61,14 @@ public static class LocalDurableEngineServiceCollectionExtensions
 
     private static AzureStorageOrchestrationServiceSettings CreateSettings(EngineOptions options, ILoggerFactory loggerFactory) => new()
     {
-        StorageAccountClientProvider = options.ExtraQueueEndpoints.Count == 0
-            ? new StorageAccountClientProvider(options.StorageConnectionString)
-            : new StorageAccountClientProvider(
-                StorageServiceClientProvider.ForBlob(options.StorageConnectionString),
-                ShardedQueueServiceClient.CreateProvider(options.StorageConnectionString, [.. options.ExtraQueueEndpoints]),
-                StorageServiceClientProvider.ForTable(options.StorageConnectionString)),
+        StorageAccountClientProvider = new StorageAccountClientProvider(
+            StorageServiceClientProvider.ForBlob(options.StorageConnectionString),
+            options.ExtraQueueEndpoints.Count == 0
+                ? StorageServiceClientProvider.ForQueue(options.StorageConnectionString)
+                : ShardedQueueServiceClient.CreateProvider(options.StorageConnectionString, [.. options.ExtraQueueEndpoints]),
+            options.HistoryTableShards == 1
+                ? StorageServiceClientProvider.ForTable(options.StorageConnectionString)
+                : ShardedHistoryTableServiceClient.CreateProvider(options.StorageConnectionString, options.TaskHubName + "History", options.HistoryTableShards)),
         TaskHubName = options.TaskHubName,
         PartitionCount = options.PartitionCount,
         MaxQueuePollingInterval = options.MaxQueuePollingInterval,

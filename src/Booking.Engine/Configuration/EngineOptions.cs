@@ -59,6 +59,11 @@ public sealed class EngineOptions
     /// process slows down as the messages it stores grow); every process on the hub must list the same endpoints.</summary>
     public IList<string> ExtraQueueEndpoints { get; } = [];
 
+    /// <summary>Tables the hub's History table is split over (1 = not split; the provider's own layout). Only for
+    /// Azurite at scale: it scans the whole table for every history read, so N shards make each read N times cheaper.
+    /// Fixed once the hub exists; every process on the hub must use the same count.</summary>
+    public int HistoryTableShards { get; set; } = 1;
+
     /// <summary>This process's name among the hub's workers; unset means machine name and process id, so two
     /// processes on one machine never share leases.</summary>
     public string? WorkerId { get; set; }

@@ -67,6 +67,11 @@ public sealed partial class EngineOptionsValidator : IValidateOptions<EngineOpti
             failures.Add($"{section}:{nameof(options.LeaseInterval)} must be between 00:00:05 and 00:05:00; got {options.LeaseInterval}.");
         }
 
+        if (options.HistoryTableShards is < 1 or > 32)
+        {
+            failures.Add($"{section}:{nameof(options.HistoryTableShards)} must be between 1 and 32; got {options.HistoryTableShards}.");
+        }
+
         foreach (var endpoint in options.ExtraQueueEndpoints)
         {
             if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
