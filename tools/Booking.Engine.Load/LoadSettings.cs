@@ -12,4 +12,8 @@ public sealed class LoadSettings
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(10);
 
     public string Prefix { get; set; } = "load-";
+
+    /// <summary>How often the run lists its instances to count outcomes. Each listing reads every instance row (on
+    /// Azurite a scan per page), so a run of many thousands lists less often to leave the emulator to the engine.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 // Settings come from the environment like every host (AzureWebJobsStorage, TaskHubName, DynamoDb__*, Engine__*);
-// the run itself from Load__Count, Load__Parallelism, Load__Window, Load__Timeout, Load__Prefix.
+// the run itself from Load__Count, Load__Parallelism, Load__Window, Load__Timeout, Load__Prefix, Load__PollInterval.
 var builder = Host.CreateApplicationBuilder(args);
 builder.Logging.AddFilter("DurableTask", LogLevel.Warning);
 builder.Logging.AddFilter("Booking", LogLevel.Warning);
@@ -76,7 +76,7 @@ try
             Report.Line($"t={clock.Elapsed.TotalSeconds:F0}s completed {outcomes.Count}/{load.Count}, waiting for payment {waiting}");
         }
 
-        await Task.Delay(TimeSpan.FromSeconds(2), deadline.Token);
+        await Task.Delay(load.PollInterval, deadline.Token);
     }
 }
 catch (OperationCanceledException)
