@@ -1,13 +1,15 @@
 using Azure.Storage.Queues;
 using Booking.Core.Apartments;
 using Booking.Core.Reservations;
+using Booking.Engine.Storage;
 using Booking.Testing;
 
 namespace Booking.Engine.Tests;
 
 /// <summary>
 /// Engine:ExtraQueueEndpoints spreads the hub's queues over more Azurite queue processes: each queue lives where the
-/// documented mapping puts it, and reservations still run their whole course across the endpoints.
+/// documented mapping puts it, the work-item queue's messages are spread over all of them, and reservations still
+/// run their whole course across the endpoints.
 /// </summary>
 [Collection(EmulatorsCollection.Name)]
 public sealed class ShardedQueuesTests(Emulators emulators) : IAsyncLifetime
@@ -34,10 +36,10 @@ public sealed class ShardedQueuesTests(Emulators emulators) : IAsyncLifetime
         settings["Engine:ExtraQueueEndpoints:1"] = second.Endpoint;
         await using var engine = await EngineHost.StartAsync(settings);
 
-        // Control queue N on endpoint N mod 3 (the connection string's own endpoint first); the work items on the last.
+        // Control queue N on endpoint N mod 3 (the connection string's own endpoint first); the work items on all.
         var prefix = hub.ToLowerInvariant();
-        Assert.Equal([$"{prefix}-control-00"], await QueueNamesAsync(emulators.Azurite.ConnectionString, prefix));
-        Assert.Equal([$"{prefix}-control-01"], await QueueNamesAsync(WithQueueEndpoint(first.Endpoint), prefix));
+        Assert.Equal([$"{prefix}-control-00", $"{prefix}-workitems"], await QueueNamesAsync(emulators.Azurite.ConnectionString, prefix));
+        Assert.Equal([$"{prefix}-control-01", $"{prefix}-workitems"], await QueueNamesAsync(WithQueueEndpoint(first.Endpoint), prefix));
         Assert.Equal([$"{prefix}-control-02", $"{prefix}-workitems"], await QueueNamesAsync(WithQueueEndpoint(second.Endpoint), prefix));
 
         // Enough instances that every partition gets some; one is paid, the rest expire.
@@ -58,6 +60,45 @@ public sealed class ShardedQueuesTests(Emulators emulators) : IAsyncLifetime
             Assert.Equal(id == ids[0] ? ReservationStatus.Paid : ReservationStatus.Expired, outcome.Status);
             Assert.Equal(id == ids[0] ? ApartmentStatus.Paid : ApartmentStatus.Vacant, apartment!.Status);
         }
+    }
+
+    [Fact]
+    public async Task Work_items_are_sent_round_robin_and_deleted_and_updated_where_they_live()
+    {
+        var name = "wi" + Guid.NewGuid().ToString("N")[..12];
+        var physical = new[] { emulators.Azurite.ConnectionString, WithQueueEndpoint(first.Endpoint), WithQueueEndpoint(second.Endpoint) }
+            .Select(c => new QueueClient(c, name))
+            .ToList();
+        var queue = new ShardedWorkItemQueueClient(physical);
+        await queue.CreateIfNotExistsAsync();
+
+        foreach (var i in Enumerable.Range(0, 9))
+        {
+            await queue.SendMessageAsync($"m{i}");
+        }
+
+        Assert.All(physical, q => Assert.Equal(3, q.GetProperties().Value.ApproximateMessagesCount));
+        Assert.Equal(9, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+
+        var messages = new List<Azure.Storage.Queues.Models.QueueMessage>();
+        for (var attempt = 0; attempt < 30 && messages.Count < 9; attempt++)
+        {
+            if ((await queue.ReceiveMessageAsync(TimeSpan.FromMinutes(1))).Value is { } message)
+            {
+                messages.Add(message);
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, 9).Select(i => $"m{i}"), messages.Select(m => m.MessageText).Order(StringComparer.Ordinal));
+        var renewed = await queue.UpdateMessageAsync(messages[0].MessageId, messages[0].PopReceipt, visibilityTimeout: TimeSpan.FromMinutes(2));
+        await queue.DeleteMessageAsync(messages[0].MessageId, renewed.Value.PopReceipt);
+        foreach (var message in messages.Skip(1))
+        {
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
+        }
+
+        Assert.All(physical, q => Assert.Equal(0, q.GetProperties().Value.ApproximateMessagesCount));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => queue.DeleteMessageAsync(messages[0].MessageId, renewed.Value.PopReceipt));
     }
 
     private string WithQueueEndpoint(string endpoint) =>

@@ -13,6 +13,12 @@ public sealed class LoadSettings
 
     public string Prefix { get; set; } = "load-";
 
+    /// <summary>Reservations started one at a time, with <see cref="ProbeWindow"/>, once every reservation of the run
+    /// waits at once: their lateness is the timers' promptness under that load. 0: none.</summary>
+    public int Probes { get; set; }
+
+    public TimeSpan ProbeWindow { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How often the run lists its instances to count outcomes. Each listing reads every instance row (on
     /// Azurite a scan per page), so a run of many thousands lists less often to leave the emulator to the engine.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);

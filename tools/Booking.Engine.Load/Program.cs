@@ -45,6 +45,7 @@ Report.Line($"started all in {clock.Elapsed.TotalSeconds:F1} s ({load.Count / cl
 var outcomes = new Dictionary<string, ReservationOutcome>();
 var peakWaiting = 0;
 long peakHeap = 0, peakRss = 0;
+var probed = false;
 var lastProgress = TimeSpan.Zero;
 var progressInterval = TimeSpan.FromSeconds(15);
 try
@@ -68,6 +69,15 @@ try
         {
             peakWaiting = waiting;
             (peakHeap, peakRss) = Memory();
+        }
+
+        // Timer promptness under load: while every reservation of the run waits at once (all their timers parked in
+        // the queues), reservations with short windows, one at a time, should still end within a second of their deadline.
+        if (load.Probes > 0 && !probed && waiting == load.Count)
+        {
+            probed = true;
+            Report.Line($"probing: {load.Probes} reservations with {load.ProbeWindow} windows, one at a time, while {waiting} wait");
+            Report.Lateness($"PROBE LATENESS while {waiting} wait", await ProbeAsync(deadline.Token));
         }
 
         if (clock.Elapsed - lastProgress >= progressInterval || outcomes.Count == load.Count)
@@ -102,12 +112,9 @@ while (token is not null);
 var expired = outcomes.Values.Count(o => o.Status == ReservationStatus.Expired);
 var vacant = ids.Count(id => apartments.TryGetValue("apt-" + id, out var a) && a.Status == ApartmentStatus.Vacant);
 
-// Lateness: from the deadline to the moment the release wrote the apartment back to vacant.
 var lateness = outcomes.Values
-    .Where(o => o.Status == ReservationStatus.Expired && o.ExpiresAt is not null)
-    .Select(o => apartments.TryGetValue("apt-" + o.ReservationId, out var a) && a.UpdatedAt is not null ? (a.UpdatedAt.Value - o.ExpiresAt!.Value).TotalSeconds : double.NaN)
+    .Select(o => LatenessSeconds(o, apartments.GetValueOrDefault("apt-" + o.ReservationId)))
     .Where(s => !double.IsNaN(s))
-    .Order()
     .ToList();
 Report.Line($"RESULT count={load.Count} completed={outcomes.Count} expired={expired} vacant={vacant} peakWaiting={peakWaiting} seconds={elapsed.TotalSeconds:F1} processCpuSeconds={Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1}");
 if (peakWaiting > 0)
@@ -115,12 +122,31 @@ if (peakWaiting > 0)
     Report.Line($"MEMORY at peak waiting {peakWaiting}: managed heap {(peakHeap - heapBefore) / peakWaiting / 1024.0:F1} KB and RSS {(peakRss - rssBefore) / peakWaiting / 1024.0:F1} KB per waiting reservation (this process also runs the client and the poll)");
 }
 
-if (lateness.Count > 0)
-{
-    Report.Line(string.Create(CultureInfo.InvariantCulture, $"LATENESS s: min={lateness[0]:F3} p50={Report.Percentile(lateness, 0.5):F3} p95={Report.Percentile(lateness, 0.95):F3} p99={Report.Percentile(lateness, 0.99):F3} max={lateness[^1]:F3} over1s={lateness.Count(s => s > 1)} early={lateness.Count(s => s < 0)}"));
-}
+Report.Lateness("LATENESS", lateness);
 
 await host.StopAsync(CancellationToken.None);
+
+// Reservations of their own (ids outside the run's prefix), one at a time; their lateness in seconds.
+async Task<List<double>> ProbeAsync(CancellationToken cancellation)
+{
+    var seconds = new List<double>();
+    for (var i = 0; i < load.Probes; i++)
+    {
+        var id = $"probe-{load.Prefix}{i:D3}";
+        await store.AddAsync("apt-" + id, cancellation);
+        await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, new ReservationRequest(id, "apt-" + id, load.ProbeWindow), new StartOrchestrationOptions(id), cancellation);
+        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellation);
+        seconds.Add(LatenessSeconds(done.ReadOutputAs<ReservationOutcome>()!, await store.GetAsync("apt-" + id, cancellation)));
+    }
+
+    return seconds;
+}
+
+// From the deadline to the moment the release wrote the apartment back to vacant; NaN unless it expired.
+static double LatenessSeconds(ReservationOutcome outcome, Apartment? apartment) =>
+    outcome.Status == ReservationStatus.Expired && outcome.ExpiresAt is { } expiresAt && apartment?.UpdatedAt is { } released
+        ? (released - expiresAt).TotalSeconds
+        : double.NaN;
 
 // Live managed bytes after a full collection, and resident memory, of this process.
 static (long Heap, long Rss) Memory()

@@ -55,7 +55,7 @@ public sealed class EngineOptions
 
     /// <summary>More queue endpoints of the same storage account (URLs, e.g. <c>http://127.0.0.1:10011/devstoreaccount1</c>),
     /// over which the hub's queues are spread: control queue N on endpoint N mod count, counting the connection
-    /// string's own queue endpoint first, and the work-item queue on the last. Only for Azurite at scale (each Azurite
+    /// string's own queue endpoint first, and the work-item queue's messages over all of them. Only for Azurite at scale (each Azurite
     /// process slows down as the messages it stores grow); every process on the hub must list the same endpoints.</summary>
     public IList<string> ExtraQueueEndpoints { get; } = [];
 
