@@ -31,7 +31,7 @@ wait_port() { for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev
 # One Azurite for blobs, tables and the first queue endpoint, and more azurite-queue processes over which the engine
 # spreads the hub's queues (Engine:ExtraQueueEndpoints): each Azurite process serves its requests on one thread, and a
 # queue request costs more the more messages that process stores (10,000 waiting reservations are 10,000 parked timer
-# messages). With 8 partitions: control queue N on endpoint N, the work items on the last; with 4, endpoints 4-7 idle.
+# messages). With 8 partitions: control queue N on endpoint N; the work items are spread over all nine endpoints.
 # (With blobs and tables in processes of their own as well, the table process got only 60-70 % of a core and the
 # 10,000 run started slower; see docs/engine.md.)
 azurite_flags=(--inMemoryPersistence --silent --skipApiVersionCheck --loose)
@@ -54,9 +54,10 @@ key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/K
 export AzureWebJobsStorage="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$blob/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table/devstoreaccount1;"
 export DynamoDb__ServiceUrl="http://127.0.0.1:$dyn" DynamoDb__Region=us-east-1 AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local
 export DOTNET_gcServer=1
-# Azurite tests every row of a table against a query's filter, and the provider reads histories with queries: split
-# the History table so each read scans a sixteenth of it (Engine:HistoryTableShards; docs/engine.md).
-export Engine__HistoryTableShards="${HISTORY_TABLE_SHARDS:-16}"
+# Azurite tests every row of a table against a query's filter (and many rows even for a read by key), and the provider
+# reads histories and updates instance rows at every episode: split the History and Instances tables so each of those
+# scans a sixteenth of the rows (Engine:TableShards; docs/engine.md).
+export Engine__TableShards="${TABLE_SHARDS:-16}"
 
 # CPU seconds each emulator process has used so far, to see which one a run is waiting for.
 cpu_report() {
@@ -76,9 +77,9 @@ run() { # name count parallelism window timeout [partitions] [max queue polling 
   if [ "${EXTENDED_SESSIONS:-false}" = true ]; then slots=$(( 2 * $2 + 200 )); fi
   Engine__ExtendedSessions="${EXTENDED_SESSIONS:-false}" Engine__ExtendedSessionIdleTimeout="$(date -u -d "@$(( window_s + 120 ))" +%H:%M:%S)" \
   Engine__MaxConcurrentOrchestrations="$slots" \
-  Engine__PartitionCount="${6:-4}" Engine__MaxQueuePollingInterval="${7:-00:00:00.100}" TaskHubName="load$1" DynamoDb__TableName="load-$1" Load__Count="$2" Load__Parallelism="$3" Load__Window="$4" Load__Timeout="$5" Load__PollInterval="${POLL_INTERVAL:-00:00:02}" \
+  Engine__PartitionCount="${6:-4}" Engine__MaxQueuePollingInterval="${7:-00:00:00.100}" TaskHubName="load$1" DynamoDb__TableName="load-$1" Load__Count="$2" Load__Parallelism="$3" Load__Window="$4" Load__Timeout="$5" Load__PollInterval="${POLL_INTERVAL:-00:00:02}" Load__Probes="${PROBES:-0}" \
     timeout --kill-after=10 "$(( $(date -d "1970-01-01 $5Z" +%s) + 60 ))" \
-    dotnet tools/Booking.Engine.Load/bin/Release/net10.0/Booking.Engine.Load.dll | grep --line-buffered -E 'RESULT|LATENESS|MEMORY|started all|TIMEOUT|completed [0-9]+/[0-9]+' || true
+    dotnet tools/Booking.Engine.Load/bin/Release/net10.0/Booking.Engine.Load.dll | grep --line-buffered -E 'RESULT|LATENESS|MEMORY|started all|TIMEOUT|probing|completed [0-9]+/[0-9]+' || true
   cpu_report
 }
 
@@ -88,6 +89,7 @@ if [ "$mode" != hold ]; then
 fi
 if [ "$mode" != quick ]; then
   # Idle polls of eight control queues holding parked timers cost CPU the table service needs: poll every 250 ms.
-  # Listing 10,000 instances reads every instance row: count them every 15 s, not every 2 s.
-  POLL_INTERVAL=00:00:15 run tenthousand 10000 32 00:12:00 00:35:00 8 00:00:00.250
+  # Listing 10,000 instances reads every instance row: count them every 15 s, not every 2 s. Once all wait, 20
+  # reservations with 2 s windows, one at a time, measure timer lateness under that load.
+  POLL_INTERVAL=00:00:15 PROBES=20 run tenthousand 10000 32 00:12:00 00:35:00 8 00:00:00.250
 fi

@@ -66,9 +66,9 @@ public static class LocalDurableEngineServiceCollectionExtensions
             options.ExtraQueueEndpoints.Count == 0
                 ? StorageServiceClientProvider.ForQueue(options.StorageConnectionString)
                 : ShardedQueueServiceClient.CreateProvider(options.StorageConnectionString, [.. options.ExtraQueueEndpoints]),
-            options.HistoryTableShards == 1
+            options.TableShards == 1
                 ? StorageServiceClientProvider.ForTable(options.StorageConnectionString)
-                : ShardedHistoryTableServiceClient.CreateProvider(options.StorageConnectionString, options.TaskHubName + "History", options.HistoryTableShards)),
+                : ShardedTableServiceClient.CreateProvider(options.StorageConnectionString, options.ShardedTableNames, options.TableShards)),
         TaskHubName = options.TaskHubName,
         PartitionCount = options.PartitionCount,
         MaxQueuePollingInterval = options.MaxQueuePollingInterval,

@@ -16,8 +16,8 @@ public sealed class EngineOptionsTests
     [InlineData("Engine:MaxConcurrentActivities", "0", "Engine:MaxConcurrentActivities")]
     [InlineData("Engine:LeaseInterval", "00:00:01", "Engine:LeaseInterval")]
     [InlineData("Engine:MessageVisibilityTimeout", "00:00:01", "Engine:MessageVisibilityTimeout")]
-    [InlineData("Engine:HistoryTableShards", "0", "Engine:HistoryTableShards")]
-    [InlineData("Engine:HistoryTableShards", "33", "Engine:HistoryTableShards")]
+    [InlineData("Engine:TableShards", "0", "Engine:TableShards")]
+    [InlineData("Engine:TableShards", "33", "Engine:TableShards")]
     [InlineData("Engine:ExtraQueueEndpoints:0", "ftp://127.0.0.1/devstoreaccount1", "Engine:ExtraQueueEndpoints")]
     [InlineData("Engine:ExtraQueueEndpoints:0", "http://127.0.0.1:10011/devstoreaccount1", "Engine:ExtraQueueEndpoints")] // needs an account key
     public async Task Start_up_fails_naming_an_invalid_setting(string key, string value, string named)

@@ -24,12 +24,13 @@ internal sealed class BenchStack : IAsyncDisposable
     public const string TableName = "BenchApartments";
     public const string TaskHubName = "BenchHub";
     private const int PartitionCount = 4;
+    private const int TableShards = 16;
 
     private readonly DynaliteServer dynalite = new();
-    // Azurite in memory, plus one queue process per further control queue and one for the work items
-    // (Engine:ExtraQueueEndpoints): an Azurite request costs more the more messages its process stores, and the hold
-    // scenario parks up to 10,000 timer messages. Blobs and tables stay in the first process: in processes of their own
-    // as well, the table service got only 60-70 % of a core in the 10,000 load run (docs/engine.md).
+    // Azurite in memory, plus one queue process per further control queue and one more, with the work items spread
+    // over all (Engine:ExtraQueueEndpoints): an Azurite request costs more the more messages its process stores, and
+    // the hold scenario parks up to 10,000 timer messages. Blobs and tables stay in the first process, the History table
+    // and Instances tables split into TableShards tables each, because Azurite scans a table for every history read and instance update (docs/engine.md).
     private readonly AzuriteServer azurite = new() { InMemory = true };
     private readonly AzuriteServiceServer[] extraQueues = [.. Enumerable.Range(0, PartitionCount).Select(_ => AzuriteServiceServer.Queue())];
     private ChildProcess? host;
@@ -64,6 +65,7 @@ internal sealed class BenchStack : IAsyncDisposable
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["TaskHubName"] = TaskHubName,
             ["Engine__PartitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture),
+            ["Engine__TableShards"] = TableShards.ToString(CultureInfo.InvariantCulture),
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",
         };

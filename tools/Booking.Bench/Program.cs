@@ -44,7 +44,7 @@ try
     using var dynamoDb = stack.Dynalite.CreateClient();
     var storeOpsPerSecond = await RawStoreRate.MeasureAsync(dynamoDb, Concurrency, TimeSpan.FromSeconds(smoke ? 2 : 5), overall.Token);
 
-    Say("starting Azurite (in memory, plus a queue process per further control queue and the work items) and the local host on 127.0.0.1");
+    Say("starting Azurite (in memory, plus a queue process per further control queue and one more, the work items spread over all) and the local host on 127.0.0.1");
     await stack.StartAsync(hostDll);
     var api = new ReservationApi(http, stack.GraphQLEndpoint);
     var batches = new List<Batch>();

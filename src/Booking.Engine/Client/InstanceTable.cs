@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Booking.Engine.Configuration;
+using Booking.Engine.Storage;
 using Azure;
 using DurableTask.Core;
 using DurableTask.Core.History;
@@ -25,7 +26,10 @@ internal sealed class InstanceTable(EngineOptions options)
 
     private static readonly string[] WithoutPayloads = ["Name", "ExecutionId", "RuntimeStatus", "CreatedTime", "LastUpdatedTime", "CustomStatus"];
 
-    private readonly TableClient table = new(options.StorageConnectionString, options.TaskHubName + "Instances");
+    // Split like the provider's when the hub's tables are (Engine:TableShards), so both find a row in the same shard.
+    private readonly TableClient table = options.TableShards == 1
+        ? new TableClient(options.StorageConnectionString, options.InstancesTableName)
+        : new PartitionedTableClient(new TableServiceClient(options.StorageConnectionString), options.InstancesTableName, options.TableShards);
 
     /// <summary>Null state with <c>Handled</c> true means no such instance.</summary>
     public async Task<(bool Handled, OrchestrationState? State)> TryReadAsync(string instanceId, bool withPayloads, CancellationToken cancellation)

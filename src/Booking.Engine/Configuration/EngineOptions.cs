@@ -59,10 +59,19 @@ public sealed class EngineOptions
     /// process slows down as the messages it stores grow); every process on the hub must list the same endpoints.</summary>
     public IList<string> ExtraQueueEndpoints { get; } = [];
 
-    /// <summary>Tables the hub's History table is split over (1 = not split; the provider's own layout). Only for
-    /// Azurite at scale: it scans the whole table for every history read, so N shards make each read N times cheaper.
-    /// Fixed once the hub exists; every process on the hub must use the same count.</summary>
-    public int HistoryTableShards { get; set; } = 1;
+    /// <summary>Tables the hub's History and Instances tables are each split over, by instance id (1 = not split; the
+    /// provider's own layout). Only for Azurite at scale: it scans a table for every history read and every instance
+    /// update, so N shards make each N times cheaper. Fixed once the hub exists; every process on the hub must use the
+    /// same count.</summary>
+    public int TableShards { get; set; } = 1;
+
+    /// <summary>The provider's tables that <see cref="TableShards"/> splits.</summary>
+    internal IReadOnlySet<string> ShardedTableNames => new HashSet<string>(StringComparer.OrdinalIgnoreCase) { HistoryTableName, InstancesTableName };
+
+    /// <summary>The provider's names for the hub's tables.</summary>
+    internal string HistoryTableName => TaskHubName + "History";
+
+    internal string InstancesTableName => TaskHubName + "Instances";
 
     /// <summary>This process's name among the hub's workers; unset means machine name and process id, so two
     /// processes on one machine never share leases.</summary>

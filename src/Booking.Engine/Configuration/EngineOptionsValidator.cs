@@ -67,9 +67,9 @@ public sealed partial class EngineOptionsValidator : IValidateOptions<EngineOpti
             failures.Add($"{section}:{nameof(options.LeaseInterval)} must be between 00:00:05 and 00:05:00; got {options.LeaseInterval}.");
         }
 
-        if (options.HistoryTableShards is < 1 or > 32)
+        if (options.TableShards is < 1 or > 32)
         {
-            failures.Add($"{section}:{nameof(options.HistoryTableShards)} must be between 1 and 32; got {options.HistoryTableShards}.");
+            failures.Add($"{section}:{nameof(options.TableShards)} must be between 1 and 32; got {options.TableShards}.");
         }
 
         foreach (var endpoint in options.ExtraQueueEndpoints)

@@ -10,14 +10,16 @@ namespace Booking.Engine.Storage;
 /// partition key hashes to, and every operation goes to that shard. Shard 0 keeps the logical name; shard <c>i</c> is
 /// named <c>{name}{i:D2}</c>.
 /// <para>
-/// Why: Azurite answers a table query by testing every row of the table against the filter, and the Azure Storage
-/// provider reads an orchestration's history with a query (<c>PartitionKey eq 'id' …</c>) at every episode. With
-/// 10,000 waiting reservations the History table holds ~100,000 rows, so each history read scanned all of them and
-/// the table service became the limit. Split into N shards, a read scans a N-th of the rows. Real Azure Storage
-/// indexes partition keys and does not need this.
+/// Why: Azurite answers a table query by testing every row of the table against the filter, and even a point read or
+/// merge by key tests the partition key of every row that shares the row key (every Instances row has the empty row
+/// key). The Azure Storage provider reads an orchestration's history with a query at every episode and merges its
+/// Instances row at every episode, so with 10,000 waiting reservations (~100,000 History rows) the table service was
+/// the limit. Split into N shards, each of those scans a N-th of the rows. Real Azure Storage indexes its keys and does
+/// not need this.
 /// </para>
-/// Only the members the provider calls on its History table are routed: queries must name one partition (the
-/// provider's history filters always start with <c>PartitionKey eq '…'</c>); any other filter is refused.
+/// Only the members the provider and <see cref="Client.InstanceTable"/> call are routed. A query that names one
+/// partition (<c>PartitionKey eq '…'</c> first, as the provider writes its history and instance reads) goes to that
+/// shard; any other query (listing instances) reads every shard (<see cref="FanOutPageable{T}"/>).
 /// </summary>
 internal sealed class PartitionedTableClient : TableClient
 {
@@ -63,7 +65,7 @@ internal sealed class PartitionedTableClient : TableClient
         if (existing.Contains(Name) && !existing.SetEquals(shards.Select(s => s.Name)))
         {
             throw new InvalidOperationException(
-                $"The table {Name} is split over {existing.Count} table(s) but {EngineOptions.SectionName}:{nameof(EngineOptions.HistoryTableShards)} is {shards.Count}. " +
+                $"The table {Name} is split over {existing.Count} table(s) but {EngineOptions.SectionName}:{nameof(EngineOptions.TableShards)} is {shards.Count}. " +
                 $"The count is fixed once the task hub exists: set it back to {existing.Count}, or use a new TaskHubName.");
         }
 
@@ -115,9 +117,9 @@ internal sealed class PartitionedTableClient : TableClient
 
     public override AsyncPageable<T> QueryAsync<T>(string? filter = null, int? maxPerPage = null, IEnumerable<string>? select = null, CancellationToken cancellationToken = default)
     {
-        var partitionKey = TableFilters.SinglePartitionKey(filter)
-            ?? throw new NotSupportedException($"A query on the sharded table {Name} must be limited to one partition (PartitionKey eq '…' and …); got: {filter}");
-        return For(partitionKey).QueryAsync<T>(filter, maxPerPage, select, cancellationToken);
+        return TableFilters.SinglePartitionKey(filter) is { } partitionKey
+            ? For(partitionKey).QueryAsync<T>(filter, maxPerPage, select, cancellationToken)
+            : new FanOutPageable<T>(shards, filter, maxPerPage, select, cancellationToken);
     }
 
     private TableClient For(string partitionKey) => shards[ShardOf(partitionKey, shards.Count)];
