@@ -29,8 +29,9 @@ internal sealed class BenchStack : IAsyncDisposable
     private readonly DynaliteServer dynalite = new();
     // Azurite in memory, plus one queue process per further control queue and one more, with the work items spread
     // over all (Engine:ExtraQueueEndpoints): an Azurite request costs more the more messages its process stores, and
-    // the hold scenario parks up to 10,000 timer messages. Blobs and tables stay in the first process, the History table
-    // and Instances tables split into TableShards tables each, because Azurite scans a table for every history read and instance update (docs/engine.md).
+    // the hold scenario parks up to 10,000 timer messages. Blobs and tables stay in the first process, the History and
+    // Instances tables split into TableShards tables each, because Azurite scans a table for every history read and
+    // instance update (docs/engine.md).
     private readonly AzuriteServer azurite = new() { InMemory = true };
     private readonly AzuriteServiceServer[] extraQueues = [.. Enumerable.Range(0, PartitionCount).Select(_ => AzuriteServiceServer.Queue())];
     private ChildProcess? host;
