@@ -45,6 +45,27 @@ public sealed class EngineHost : IAsyncDisposable
     /// <summary>Only the client and the store, no worker: what a test needs to drive engines in other processes.</summary>
     public static EngineHost ClientOnly(IDictionary<string, string?> settings) => new(Build(settings));
 
+    /// <summary>Starts a reservation per id, each for an apartment of its own; pays the first and lets the others'
+    /// 2 s windows run out; then checks every outcome and apartment.</summary>
+    public async Task PayFirstAndExpireRestAsync(IReadOnlyList<string> ids, TimeSpan patience)
+    {
+        foreach (var id in ids)
+        {
+            await Store.AddAsync("apt-" + id);
+            await Client.StartAsync(id, "apt-" + id, id == ids[0] ? TimeSpan.FromMinutes(5) : TimeSpan.FromSeconds(2));
+        }
+
+        await Client.PendingPaymentAsync(ids[0], patience);
+        await Client.RaiseEventAsync(ids[0], ReservationEvents.PaymentConfirmed, new PaymentConfirmed(DateTimeOffset.UtcNow));
+        foreach (var id in ids)
+        {
+            var outcome = await Client.OutcomeAsync(id, patience);
+            var apartment = await Store.GetAsync("apt-" + id);
+            Assert.Equal(id == ids[0] ? ReservationStatus.Paid : ReservationStatus.Expired, outcome.Status);
+            Assert.Equal(id == ids[0] ? ApartmentStatus.Paid : ApartmentStatus.Vacant, apartment!.Status);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));

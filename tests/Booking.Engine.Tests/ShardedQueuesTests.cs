@@ -1,6 +1,4 @@
 using Azure.Storage.Queues;
-using Booking.Core.Apartments;
-using Booking.Core.Reservations;
 using Booking.Engine.Storage;
 using Booking.Testing;
 
@@ -43,23 +41,7 @@ public sealed class ShardedQueuesTests(Emulators emulators) : IAsyncLifetime
         Assert.Equal([$"{prefix}-control-02", $"{prefix}-workitems"], await QueueNamesAsync(WithQueueEndpoint(second.Endpoint), prefix));
 
         // Enough instances that every partition gets some; one is paid, the rest expire.
-        var ids = Enumerable.Range(0, 12).Select(i => $"shard-{i:D2}").ToList();
-        foreach (var id in ids)
-        {
-            await engine.Store.AddAsync("apt-" + id);
-            await engine.Client.StartAsync(id, "apt-" + id, id == ids[0] ? TimeSpan.FromMinutes(5) : TimeSpan.FromSeconds(2));
-        }
-
-        await engine.Client.PendingPaymentAsync(ids[0], Patience);
-        await engine.Client.RaiseEventAsync(ids[0], ReservationEvents.PaymentConfirmed, new PaymentConfirmed(DateTimeOffset.UtcNow));
-
-        foreach (var id in ids)
-        {
-            var outcome = await engine.Client.OutcomeAsync(id, Patience);
-            var apartment = await engine.Store.GetAsync("apt-" + id);
-            Assert.Equal(id == ids[0] ? ReservationStatus.Paid : ReservationStatus.Expired, outcome.Status);
-            Assert.Equal(id == ids[0] ? ApartmentStatus.Paid : ApartmentStatus.Vacant, apartment!.Status);
-        }
+        await engine.PayFirstAndExpireRestAsync([.. Enumerable.Range(0, 12).Select(i => $"shard-{i:D2}")], Patience);
     }
 
     [Fact]

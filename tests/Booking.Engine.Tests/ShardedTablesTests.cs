@@ -1,6 +1,4 @@
 using Azure.Data.Tables;
-using Booking.Core.Apartments;
-using Booking.Core.Reservations;
 using Booking.Engine.Storage;
 using Microsoft.DurableTask.Client;
 
@@ -26,21 +24,7 @@ public sealed class ShardedTablesTests(Emulators emulators)
         await using var engine = await EngineHost.StartAsync(settings);
 
         var ids = Enumerable.Range(0, 12).Select(i => $"hist-{i:D2}").ToList();
-        foreach (var id in ids)
-        {
-            await engine.Store.AddAsync("apt-" + id);
-            await engine.Client.StartAsync(id, "apt-" + id, id == ids[0] ? TimeSpan.FromMinutes(5) : TimeSpan.FromSeconds(2));
-        }
-
-        await engine.Client.PendingPaymentAsync(ids[0], Patience);
-        await engine.Client.RaiseEventAsync(ids[0], ReservationEvents.PaymentConfirmed, new PaymentConfirmed(DateTimeOffset.UtcNow));
-        foreach (var id in ids)
-        {
-            var outcome = await engine.Client.OutcomeAsync(id, Patience);
-            var apartment = await engine.Store.GetAsync("apt-" + id);
-            Assert.Equal(id == ids[0] ? ReservationStatus.Paid : ReservationStatus.Expired, outcome.Status);
-            Assert.Equal(id == ids[0] ? ApartmentStatus.Paid : ApartmentStatus.Vacant, apartment!.Status);
-        }
+        await engine.PayFirstAndExpireRestAsync(ids, Patience);
 
         // Read every shard table directly: each history is found in exactly the mapped shard, whole (it starts and
         // ends), and so is each instance row, with its final status.
