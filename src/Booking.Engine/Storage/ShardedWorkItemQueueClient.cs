@@ -23,7 +23,8 @@ internal sealed class ShardedWorkItemQueueClient : QueueClient
     private readonly IReadOnlyList<QueueClient> shards;
 
     // Where each message this process received lives, until it is deleted. A message another process received and
-    // lost (a crash) becomes visible again and is received, and so recorded, anew.
+    // lost (a crash) becomes visible again and is received, and so recorded, anew. The entry of a message abandoned
+    // here and then finished by another process stays behind: a few bytes, only after failures.
     private readonly ConcurrentDictionary<string, QueueClient> received = new(StringComparer.Ordinal);
     private int nextSend = -1;
     private int nextReceive = -1;
