@@ -1,4 +1,6 @@
+using Azure.Data.Tables;
 using Booking.Engine.Configuration;
+using Booking.Engine.Storage;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
@@ -54,6 +56,17 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (options.TableShards == 1)
+        {
+            // A split hub checks its count as it creates its tables; an unsplit one goes straight to the provider,
+            // which would silently read only the first shard of a hub split earlier.
+            var tables = new TableServiceClient(options.StorageConnectionString);
+            foreach (var name in options.ShardedTableNames)
+            {
+                await PartitionedTableClient.EnsureShardCountAsync(tables, name, 1, cancellationToken);
+            }
+        }
+
         await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
         await worker.StartAsync().WaitAsync(cancellationToken);
         started = true;

@@ -61,14 +61,7 @@ internal sealed class PartitionedTableClient : TableClient
     /// </summary>
     public override async Task<Response<TableItem>> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        var existing = await ExistingShardNamesAsync(cancellationToken);
-        if (existing.Contains(Name) && !existing.SetEquals(shards.Select(s => s.Name)))
-        {
-            throw new InvalidOperationException(
-                $"The table {Name} is split over {existing.Count} table(s) but {EngineOptions.SectionName}:{nameof(EngineOptions.TableShards)} is {shards.Count}. " +
-                $"The count is fixed once the task hub exists: set it back to {existing.Count}, or use a new TaskHubName.");
-        }
-
+        await EnsureShardCountAsync(service, Name, shards.Count, cancellationToken);
         foreach (var shard in shards.Skip(1))
         {
             await shard.CreateIfNotExistsAsync(cancellationToken);
@@ -122,24 +115,33 @@ internal sealed class PartitionedTableClient : TableClient
             : new FanOutPageable<T>(shards, filter, maxPerPage, select, cancellationToken);
     }
 
-    private TableClient For(string partitionKey) => shards[ShardOf(partitionKey, shards.Count)];
-
-    private async Task<HashSet<string>> ExistingShardNamesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Fails when the logical table <paramref name="name"/> exists split over another number of tables than
+    /// <paramref name="shardCount"/> (1: not split): its entities would be looked for in the wrong tables.
+    /// </summary>
+    public static async Task EnsureShardCountAsync(TableServiceClient service, string name, int shardCount, CancellationToken cancellationToken)
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var existing = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         await foreach (var table in service.QueryAsync(cancellationToken: cancellationToken))
         {
-            if (IsShardName(table.Name))
+            if (IsShardName(table.Name, name))
             {
-                names.Add(table.Name);
+                existing.Add(table.Name);
             }
         }
 
-        return names;
+        if (existing.Contains(name) && !existing.SetEquals(Enumerable.Range(0, shardCount).Select(i => ShardName(name, i))))
+        {
+            throw new InvalidOperationException(
+                $"The table {name} is split over {existing.Count} table(s) but {EngineOptions.SectionName}:{nameof(EngineOptions.TableShards)} is {shardCount}. " +
+                $"The count is fixed once the task hub exists: set it back to {existing.Count}, or use a new TaskHubName.");
+        }
     }
 
+    private TableClient For(string partitionKey) => shards[ShardOf(partitionKey, shards.Count)];
+
     // The logical name itself, or the logical name followed by exactly two digits (table names ignore case).
-    private bool IsShardName(string table) =>
-        string.Equals(table, Name, StringComparison.OrdinalIgnoreCase)
-        || (table.Length == Name.Length + 2 && table.StartsWith(Name, StringComparison.OrdinalIgnoreCase) && char.IsAsciiDigit(table[^2]) && char.IsAsciiDigit(table[^1]));
+    private static bool IsShardName(string table, string name) =>
+        string.Equals(table, name, StringComparison.OrdinalIgnoreCase)
+        || (table.Length == name.Length + 2 && table.StartsWith(name, StringComparison.OrdinalIgnoreCase) && char.IsAsciiDigit(table[^2]) && char.IsAsciiDigit(table[^1]));
 }
