@@ -56,15 +56,12 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.TableShards == 1)
+        // Before the provider touches the tables: a hub split over another count would be read in the wrong tables
+        // (unsplit, silently only the first shard).
+        var tables = new TableServiceClient(options.StorageConnectionString);
+        foreach (var name in options.ShardedTableNames)
         {
-            // A split hub checks its count as it creates its tables; an unsplit one goes straight to the provider,
-            // which would silently read only the first shard of a hub split earlier.
-            var tables = new TableServiceClient(options.StorageConnectionString);
-            foreach (var name in options.ShardedTableNames)
-            {
-                await PartitionedTableClient.EnsureShardCountAsync(tables, name, 1, cancellationToken);
-            }
+            await PartitionedTableClient.EnsureShardCountAsync(tables, name, options.TableShards, cancellationToken);
         }
 
         await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);

@@ -23,13 +23,11 @@ namespace Booking.Engine.Storage;
 /// </summary>
 internal sealed class PartitionedTableClient : TableClient
 {
-    private readonly TableServiceClient service;
     private readonly IReadOnlyList<TableClient> shards;
 
     public PartitionedTableClient(TableServiceClient service, string name, int shardCount)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shardCount, 1);
-        this.service = service;
         shards = [.. Enumerable.Range(0, shardCount).Select(i => service.GetTableClient(ShardName(name, i)))];
     }
 
@@ -55,13 +53,10 @@ internal sealed class PartitionedTableClient : TableClient
         return (int)(hash % (uint)shardCount);
     }
 
-    /// <summary>
-    /// Creates every shard, shard 0 last, so a hub whose shard 0 exists has them all. Refuses a hub whose existing
-    /// shards differ from this client's count: entities would be looked for in the wrong tables.
-    /// </summary>
+    /// <summary>Creates every shard, shard 0 last, so a hub whose shard 0 exists has them all (the engine checks the
+    /// count against that at start-up: <see cref="EnsureShardCountAsync"/>).</summary>
     public override async Task<Response<TableItem>> CreateIfNotExistsAsync(CancellationToken cancellationToken = default)
     {
-        await EnsureShardCountAsync(service, Name, shards.Count, cancellationToken);
         foreach (var shard in shards.Skip(1))
         {
             await shard.CreateIfNotExistsAsync(cancellationToken);
