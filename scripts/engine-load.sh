@@ -4,6 +4,7 @@
 # prints the figures and stops everything it started, by PID.
 #   scripts/engine-load.sh            at rest (20, one at a time), 1,000 x 32 with 2 s windows, then the hold (~25 min)
 #   scripts/engine-load.sh quick      at rest and 1,000 only (~3 min)
+#   scripts/engine-load.sh rest       at rest only (~1 min)
 #   scripts/engine-load.sh hold       10,000 started 32 at a time with 12-minute windows, so all wait at once, then
 #                                     all expire (at most 60 minutes)
 set -euo pipefail
@@ -77,17 +78,19 @@ run() { # name count parallelism window timeout [partitions] [max queue polling 
   if [ "${EXTENDED_SESSIONS:-false}" = true ]; then slots=$(( 2 * $2 + 200 )); fi
   Engine__ExtendedSessions="${EXTENDED_SESSIONS:-false}" Engine__ExtendedSessionIdleTimeout="$(date -u -d "@$(( window_s + 120 ))" +%H:%M:%S)" \
   Engine__MaxConcurrentOrchestrations="$slots" \
-  Engine__PartitionCount="${6:-4}" Engine__MaxQueuePollingInterval="${7:-00:00:00.100}" TaskHubName="load$1" DynamoDb__TableName="load-$1" Load__Count="$2" Load__Parallelism="$3" Load__Window="$4" Load__Timeout="$5" Load__PollInterval="${POLL_INTERVAL:-00:00:02}" Load__Probes="${PROBES:-0}" Engine__ActivityDispatchers="${ACTIVITY_DISPATCHERS:-8}" \
+  Engine__PartitionCount="${6:-4}" Engine__MaxQueuePollingInterval="${7:-00:00:00.100}" TaskHubName="load$1" DynamoDb__TableName="load-$1" Load__Count="$2" Load__Parallelism="$3" Load__Window="$4" Load__Timeout="$5" Load__PollInterval="${POLL_INTERVAL:-00:00:02}" Load__Probes="${PROBES:-0}" Reservation__MaxDeadlinesPerSecond="${DEADLINES_PER_SECOND:-0}" Engine__ActivityDispatchers="${ACTIVITY_DISPATCHERS:-8}" \
     timeout --kill-after=10 "$(( $(date -d "1970-01-01 $5Z" +%s) + 60 ))" \
-    dotnet tools/Booking.Engine.Load/bin/Release/net10.0/Booking.Engine.Load.dll | grep --line-buffered -E 'RESULT|LATENESS|MEMORY|started all|TIMEOUT|probing|completed [0-9]+/[0-9]+' || true
+    dotnet tools/Booking.Engine.Load/bin/Release/net10.0/Booking.Engine.Load.dll | grep --line-buffered -E 'RESULT|LATENESS|WAIT BEFORE|MEMORY|started all|TIMEOUT|probing|completed [0-9]+/[0-9]+' || true
   cpu_report
 }
 
 if [ "$mode" != hold ]; then
   run rest 20 1 00:00:02 00:02:00
+fi
+if [ "$mode" != hold ] && [ "$mode" != rest ]; then
   run thousand 1000 32 00:00:02 00:10:00
 fi
-if [ "$mode" != quick ]; then
+if [ "$mode" = full ] || [ "$mode" = hold ]; then
   # Idle polls of eight control queues holding parked timers cost CPU the table service needs: poll every 250 ms.
   # Listing 10,000 instances reads every instance row: count them every 15 s, not every 2 s. Once all wait, 20
   # reservations with 2 s windows, one at a time, measure timer lateness under that load. (Fewer activity fetch

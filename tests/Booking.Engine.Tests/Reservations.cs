@@ -7,10 +7,10 @@ namespace Booking.Engine.Tests;
 /// <summary>Starting and awaiting reservations through any <see cref="DurableTaskClient"/>.</summary>
 public static class Reservations
 {
-    public static Task<string> StartAsync(this DurableTaskClient client, string reservationId, string apartmentId, TimeSpan window) =>
+    public static Task<string> StartAsync(this DurableTaskClient client, string reservationId, string apartmentId, TimeSpan window, DateTimeOffset? holdFrom = null) =>
         client.ScheduleNewOrchestrationInstanceAsync(
             ReservationOrchestrator.Name,
-            new ReservationRequest(reservationId, apartmentId, window),
+            new ReservationRequest(reservationId, apartmentId, window, holdFrom),
             new StartOrchestrationOptions(reservationId));
 
     public static async Task<ReservationOutcome> OutcomeAsync(this DurableTaskClient client, string reservationId, TimeSpan timeout)
@@ -22,13 +22,17 @@ public static class Reservations
     }
 
     /// <summary>Waits until the reservation holds its apartment and waits for payment.</summary>
-    public static async Task<ReservationProgress> PendingPaymentAsync(this DurableTaskClient client, string reservationId, TimeSpan timeout)
+    public static Task<ReservationProgress> PendingPaymentAsync(this DurableTaskClient client, string reservationId, TimeSpan timeout) =>
+        client.ProgressAsync(reservationId, ReservationStatus.PendingPayment, timeout);
+
+    /// <summary>Waits until the reservation's workflow runs and reports <paramref name="status"/>.</summary>
+    public static async Task<ReservationProgress> ProgressAsync(this DurableTaskClient client, string reservationId, ReservationStatus status, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
             var metadata = await client.GetInstanceAsync(reservationId, cts.Token);
-            if (metadata?.ReadCustomStatusAs<ReservationProgress>() is { Status: ReservationStatus.PendingPayment } progress)
+            if (metadata?.ReadCustomStatusAs<ReservationProgress>() is { } progress && progress.Status == status)
             {
                 return progress;
             }

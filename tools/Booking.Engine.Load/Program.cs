@@ -24,6 +24,7 @@ var load = builder.Configuration.GetSection("Load").Get<LoadSettings>() ?? new L
 using var host = builder.Build();
 var store = host.Services.GetRequiredService<IApartmentStore>();
 var client = host.Services.GetRequiredService<DurableTaskClient>();
+var deadlines = host.Services.GetRequiredService<DeadlineCalendar>();
 await store.EnsureTableAsync();
 await host.StartAsync();
 using var deadline = new CancellationTokenSource(load.Timeout);
@@ -37,7 +38,7 @@ Report.Line($"starting {load.Count} reservations, {load.Parallelism} at a time, 
 var clock = Stopwatch.StartNew();
 await Parallel.ForEachAsync(ids, parallel, async (id, ct) => await client.ScheduleNewOrchestrationInstanceAsync(
     ReservationOrchestrator.Name,
-    new ReservationRequest(id, "apt-" + id, load.Window),
+    new ReservationRequest(id, "apt-" + id, load.Window, deadlines.Admit(load.Window)),
     new StartOrchestrationOptions(id),
     ct));
 Report.Line($"started all in {clock.Elapsed.TotalSeconds:F1} s ({load.Count / clock.Elapsed.TotalSeconds:F0}/s)");
@@ -124,6 +125,25 @@ if (peakWaiting > 0)
 
 Report.Lateness("LATENESS", lateness);
 
+// Where in the run lateness arises: per 10 s of deadlines since the first one.
+var byDeadline = outcomes.Values
+    .Select(o => (o.ExpiresAt, Late: LatenessSeconds(o, apartments.GetValueOrDefault("apt-" + o.ReservationId))))
+    .Where(x => x.ExpiresAt is not null && !double.IsNaN(x.Late))
+    .ToList();
+if (byDeadline.Count > 0)
+{
+    var first = byDeadline.Min(x => x.ExpiresAt!.Value);
+    foreach (var bucket in byDeadline.GroupBy(x => (int)((x.ExpiresAt!.Value - first).TotalSeconds / 10)).OrderBy(g => g.Key))
+    {
+        Report.Lateness($"LATENESS deadlines +{bucket.Key * 10}s", bucket.Select(x => x.Late));
+    }
+}
+
+// The other side of Reservation:MaxDeadlinesPerSecond: how long each waited, REQUESTED, before it held its apartment.
+Report.Lateness("WAIT BEFORE HOLD", outcomes.Values
+    .Where(o => o.ExpiresAt is not null)
+    .Select(o => (o.ExpiresAt!.Value - load.Window - o.RequestedAt).TotalSeconds));
+
 await host.StopAsync(CancellationToken.None);
 
 // Reservations of their own (ids outside the run's prefix), one at a time; their lateness in seconds.
@@ -134,7 +154,7 @@ async Task<List<double>> ProbeAsync(CancellationToken cancellation)
     {
         var id = $"probe-{load.Prefix}{i:D3}";
         await store.AddAsync("apt-" + id, cancellation);
-        await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, new ReservationRequest(id, "apt-" + id, load.ProbeWindow), new StartOrchestrationOptions(id), cancellation);
+        await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, new ReservationRequest(id, "apt-" + id, load.ProbeWindow, deadlines.Admit(load.ProbeWindow)), new StartOrchestrationOptions(id), cancellation);
         var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellation);
         seconds.Add(LatenessSeconds(done.ReadOutputAs<ReservationOutcome>()!, await store.GetAsync("apt-" + id, cancellation)));
     }

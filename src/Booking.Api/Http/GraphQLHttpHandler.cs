@@ -2,6 +2,7 @@ using Booking.Api.Errors;
 using Booking.Api.Schema;
 using Booking.Api.Services;
 using Booking.Core.Configuration;
+using Booking.Core.Reservations;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
@@ -25,6 +26,7 @@ public sealed partial class GraphQLHttpHandler(
     ApartmentService apartments,
     GraphQLErrorMapper errorMapper,
     IOptions<ReservationOptions> reservationOptions,
+    DeadlineCalendar deadlines,
     IOptions<GraphQLApiOptions> apiOptions,
     TimeProvider clock,
     ILogger<GraphQLHttpHandler> logger)
@@ -107,7 +109,7 @@ public sealed partial class GraphQLHttpHandler(
 
     private Task<ExecutionResult> ExecuteAsync(HttpContext context, DurableTaskClient client, GraphQLHttpRequest request, bool isGet)
     {
-        var reservations = new ReservationService(client, reservationOptions.Value, clock);
+        var reservations = new ReservationService(client, reservationOptions.Value, deadlines, clock);
         var options = new ExecutionOptions
         {
             Query = request.Query,

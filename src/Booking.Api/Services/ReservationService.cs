@@ -13,7 +13,7 @@ namespace Booking.Api.Services;
 /// reading a reservation is reading its instance, and a repeated id finds the reservation it already started.
 /// Created per request because the <see cref="DurableTaskClient"/> is: Azure Functions binds one per invocation.
 /// </summary>
-public sealed class ReservationService(DurableTaskClient client, ReservationOptions options, TimeProvider clock)
+public sealed class ReservationService(DurableTaskClient client, ReservationOptions options, DeadlineCalendar deadlines, TimeProvider clock)
 {
     /// <summary>Bounds how many instances one <c>getStepFunctions</c> query returns.</summary>
     public const int MaxListed = 1000;
@@ -43,8 +43,7 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             : InputRules.RequireReservationId(input.ReservationId, "reservationId");
         var window = options.ResolvePaymentWindow(input.PaymentWindowSeconds);
 
-        var request = new ReservationRequest(reservationId, apartmentId, window);
-        await StartOnceAsync(request, request, cancellationToken);
+        await StartOnceAsync(reservationId, apartmentId, window, holdFrom => new ReservationRequest(reservationId, apartmentId, window, holdFrom), cancellationToken);
         var instance = await WaitUntilAsync(reservationId, i => i.HoldDecided(), cancellationToken);
         return instance?.ToView() ?? new ReservationView(reservationId, apartmentId, ReservationStatus.Requested, null);
     }
@@ -65,8 +64,7 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             ? options.DefaultApartmentId
             : InputRules.RequireApartmentId(input.ApartmentId, "apartmentId");
 
-        var request = new ReservationRequest(id, apartmentId, options.PaymentWindow);
-        await StartOnceAsync(request, new StepFunctionRequest(id, apartmentId, options.PaymentWindow, arn), cancellationToken);
+        await StartOnceAsync(id, apartmentId, options.PaymentWindow, holdFrom => new StepFunctionRequest(id, apartmentId, options.PaymentWindow, arn, holdFrom), cancellationToken);
         return new StepFunctionView(id, arn);
     }
 
@@ -97,26 +95,27 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             .ToList();
     }
 
-    /// <summary>Starts the workflow with <paramref name="input"/> unless the id already has one; an existing
-    /// reservation of the same apartment is accepted as is, anything else under that id is a conflict.</summary>
-    private async Task StartOnceAsync(ReservationRequest request, object input, CancellationToken cancellationToken)
+    /// <summary>Starts the workflow with the input <paramref name="input"/> makes, unless the id already has one; an
+    /// existing reservation of the same apartment is accepted as is, anything else under that id is a conflict. Only
+    /// a new workflow books a second in the <see cref="DeadlineCalendar"/>; the input is told when it may hold.</summary>
+    private async Task StartOnceAsync(string reservationId, string apartmentId, TimeSpan window, Func<DateTimeOffset?, object> input, CancellationToken cancellationToken)
     {
-        var existing = await client.GetInstanceAsync(request.ReservationId, getInputsAndOutputs: true, cancellationToken);
+        var existing = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cancellationToken);
         if (existing is null)
         {
             try
             {
                 // Never replace an instance, whatever its state: a backend that does not check atomically would
                 // otherwise let two concurrent first requests both start it.
-                var start = new StartOrchestrationOptions(request.ReservationId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>());
-                await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, input, start, cancellationToken);
+                var start = new StartOrchestrationOptions(reservationId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>());
+                await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, input(deadlines.Admit(window)), start, cancellationToken);
                 return;
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
                 // Two requests with one new id can race; the loser finds the winner's instance. Backends report a
                 // duplicate differently, so look rather than match an exception type.
-                existing = await client.GetInstanceAsync(request.ReservationId, getInputsAndOutputs: true, cancellationToken);
+                existing = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cancellationToken);
                 if (existing is null)
                 {
                     throw;
@@ -126,15 +125,15 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
 
         if (!existing.IsReservation())
         {
-            throw new ApiException(ApiErrorCodes.Conflict, $"The id '{request.ReservationId}' is already used by another workflow; choose another reservation id.");
+            throw new ApiException(ApiErrorCodes.Conflict, $"The id '{reservationId}' is already used by another workflow; choose another reservation id.");
         }
 
         var held = existing.ToView();
-        if (!string.Equals(held.ApartmentId, request.ApartmentId, StringComparison.Ordinal))
+        if (!string.Equals(held.ApartmentId, apartmentId, StringComparison.Ordinal))
         {
             throw new ApiException(
                 ApiErrorCodes.Conflict,
-                $"Reservation '{request.ReservationId}' already exists for apartment '{held.ApartmentId}'; use a new reservation id to reserve apartment '{request.ApartmentId}'.");
+                $"Reservation '{reservationId}' already exists for apartment '{held.ApartmentId}'; use a new reservation id to reserve apartment '{apartmentId}'.");
         }
     }
 

@@ -5,6 +5,9 @@ namespace Booking.Core.Configuration;
 /// <summary>Fails start-up with a message that names the offending setting.</summary>
 public sealed class ReservationOptionsValidator : IValidateOptions<ReservationOptions>
 {
+    /// <summary>Far above what one process can release in a second; a larger figure is a typo, not a setting.</summary>
+    public const int MaxDeadlinesPerSecondLimit = 100_000;
+
     public ValidateOptionsResult Validate(string? name, ReservationOptions options)
     {
         var failures = new List<string>();
@@ -43,6 +46,11 @@ public sealed class ReservationOptionsValidator : IValidateOptions<ReservationOp
         if (options.SweepInterval < TimeSpan.FromSeconds(1))
         {
             failures.Add($"{section}:{nameof(options.SweepInterval)} must be at least 00:00:01; got {options.SweepInterval}.");
+        }
+
+        if (options.MaxDeadlinesPerSecond is < 0 or > MaxDeadlinesPerSecondLimit)
+        {
+            failures.Add($"{section}:{nameof(options.MaxDeadlinesPerSecond)} must be between 0 (no limit) and {MaxDeadlinesPerSecondLimit}; got {options.MaxDeadlinesPerSecond}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

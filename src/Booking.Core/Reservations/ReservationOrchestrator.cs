@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 namespace Booking.Core.Reservations;
 
 /// <summary>
-/// The seed's state machine, corrected: hold the apartment conditionally, wait for payment, cancel or the deadline,
+/// The seed's state machine, corrected: wait until the hold is admitted (<see cref="ReservationRequest.HoldFrom"/>),
+/// hold the apartment conditionally, wait for payment, cancel or the deadline,
 /// then keep or release it, only ever touching an apartment this reservation holds. Deterministic: time comes from the
 /// context and all I/O is in activities.
 /// </summary>
@@ -36,12 +37,30 @@ public sealed class ReservationOrchestrator : TaskOrchestrator<ReservationReques
         });
 
         var requestedAt = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
-        var deadline = requestedAt + request.PaymentWindow;
+        context.SetCustomStatus(new ReservationProgress(ReservationStatus.Requested, request.ApartmentId, null));
+
+        // One cancellation waiter for the whole reservation: it may come while the hold is still to be admitted.
+        using var stopWaiting = new CancellationTokenSource();
+        var cancel = context.WaitForExternalEvent<ReservationCancelled>(ReservationEvents.ReservationCancelled, stopWaiting.Token);
+
+        if (request.HoldFrom is { } holdFrom && holdFrom > requestedAt)
+        {
+            // The deadline calendar admitted this hold for later, so that its window ends in a second with room.
+            using var stopAdmission = new CancellationTokenSource();
+            var admitted = context.CreateTimer(holdFrom.UtcDateTime, stopAdmission.Token);
+            if (await Task.WhenAny(admitted, cancel) == cancel)
+            {
+                stopAdmission.Cancel();
+                logger.LogInformation("Reservation {ReservationId} was cancelled before it held {ApartmentId}", request.ReservationId, request.ApartmentId);
+                return new Outcome(request, requestedAt, null, context, ReservationStatus.Cancelled, null, null).Value;
+            }
+        }
+
+        var deadline = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + request.PaymentWindow;
         var hold = new ApartmentHold(request.ApartmentId, request.ReservationId, deadline);
         Outcome Finish(ReservationStatus status, ReservationErrorCode? code = null, string? message = null) =>
-            new(request, requestedAt, deadline, context, status, code, message);
+            new(request, requestedAt, status is ReservationStatus.Failed or ReservationStatus.Rejected ? null : deadline, context, status, code, message);
 
-        context.SetCustomStatus(new ReservationProgress(ReservationStatus.Requested, request.ApartmentId, null));
         var reserved = await context.CallActivityAsync<TransitionResult>(ReserveApartmentActivity.Name, hold, ActivityRetry);
         switch (reserved.Outcome)
         {
@@ -56,10 +75,8 @@ public sealed class ReservationOrchestrator : TaskOrchestrator<ReservationReques
         context.SetCustomStatus(new ReservationProgress(ReservationStatus.PendingPayment, request.ApartmentId, deadline));
         logger.LogInformation("Apartment {ApartmentId} held by {ReservationId} until {Deadline:O}", request.ApartmentId, request.ReservationId, deadline);
 
-        using var stopWaiting = new CancellationTokenSource();
         var timer = context.CreateTimer(deadline.UtcDateTime, stopWaiting.Token);
         var payment = context.WaitForExternalEvent<PaymentConfirmed>(ReservationEvents.PaymentConfirmed, stopWaiting.Token);
-        var cancel = context.WaitForExternalEvent<ReservationCancelled>(ReservationEvents.ReservationCancelled, stopWaiting.Token);
         var first = await Task.WhenAny(timer, payment, cancel);
 
         // Cancel the losers so a finished reservation does not linger as Running until its timer fires.
@@ -136,13 +153,13 @@ public sealed class ReservationOrchestrator : TaskOrchestrator<ReservationReques
     /// <summary>Wraps a final outcome so the local helpers above can build one in one line.</summary>
     private readonly record struct Outcome(ReservationOutcome Value)
     {
-        public Outcome(ReservationRequest request, DateTimeOffset requestedAt, DateTimeOffset deadline, TaskOrchestrationContext context, ReservationStatus status, ReservationErrorCode? code, string? message)
+        public Outcome(ReservationRequest request, DateTimeOffset requestedAt, DateTimeOffset? deadline, TaskOrchestrationContext context, ReservationStatus status, ReservationErrorCode? code, string? message)
             : this(new ReservationOutcome(
                 request.ReservationId,
                 request.ApartmentId,
                 status,
                 requestedAt,
-                status is ReservationStatus.Failed or ReservationStatus.Rejected ? null : deadline,
+                deadline,
                 new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero),
                 code,
                 message))
