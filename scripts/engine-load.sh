@@ -78,7 +78,7 @@ run() { # name count parallelism window timeout [partitions] [max queue polling 
   if [ "${EXTENDED_SESSIONS:-false}" = true ]; then slots=$(( 2 * $2 + 200 )); fi
   Engine__ExtendedSessions="${EXTENDED_SESSIONS:-false}" Engine__ExtendedSessionIdleTimeout="$(date -u -d "@$(( window_s + 120 ))" +%H:%M:%S)" \
   Engine__MaxConcurrentOrchestrations="$slots" \
-  Engine__PartitionCount="${6:-4}" Engine__MaxQueuePollingInterval="${7:-00:00:00.100}" TaskHubName="load$1" DynamoDb__TableName="load-$1" Load__Count="$2" Load__Parallelism="$3" Load__Window="$4" Load__Timeout="$5" Load__PollInterval="${POLL_INTERVAL:-00:00:02}" Load__Probes="${PROBES:-0}" Reservation__MaxDeadlinesPerSecond="${DEADLINES_PER_SECOND:-0}" Engine__ActivityDispatchers="${ACTIVITY_DISPATCHERS:-8}" \
+  Engine__PartitionCount="${6:-4}" Engine__MaxQueuePollingInterval="${7:-00:00:00.100}" TaskHubName="load$1" DynamoDb__TableName="load-$1" Load__Count="$2" Load__Parallelism="$3" Load__Window="$4" Load__Timeout="$5" Load__PollInterval="${POLL_INTERVAL:-00:00:02}" Load__Probes="${PROBES:-0}" Reservation__MaxStartsAndEndsPerSecond="${PACE:-0}" Engine__ActivityDispatchers="${ACTIVITY_DISPATCHERS:-8}" \
     timeout --kill-after=10 "$(( $(date -d "1970-01-01 $5Z" +%s) + 60 ))" \
     dotnet tools/Booking.Engine.Load/bin/Release/net10.0/Booking.Engine.Load.dll | grep --line-buffered -E 'RESULT|LATENESS|WAIT BEFORE|MEMORY|started all|TIMEOUT|probing|completed [0-9]+/[0-9]+' || true
   cpu_report

@@ -79,7 +79,7 @@ public sealed class ReservationWorkflowTests(Emulators emulators) : IAsyncLifeti
     [Fact]
     public async Task Holds_the_deadline_calendar_admits_for_later_are_made_no_sooner_and_still_expire()
     {
-        var calendar = new DeadlineCalendar(Options.Create(new ReservationOptions { MaxDeadlinesPerSecond = 1 }), TimeProvider.System);
+        var calendar = new DeadlineCalendar(Options.Create(new ReservationOptions { MaxStartsAndEndsPerSecond = 1 }), TimeProvider.System);
         var window = TimeSpan.FromSeconds(1);
         var holds = Enumerable.Range(0, 4).Select(_ => calendar.Admit(window)).ToList();
         for (var i = 0; i < holds.Count; i++)

@@ -139,7 +139,7 @@ if (byDeadline.Count > 0)
     }
 }
 
-// The other side of Reservation:MaxDeadlinesPerSecond: how long each waited, REQUESTED, before it held its apartment.
+// The other side of Reservation:MaxStartsAndEndsPerSecond: how long each waited, REQUESTED, before it held its apartment.
 Report.Lateness("WAIT BEFORE HOLD", outcomes.Values
     .Where(o => o.ExpiresAt is not null)
     .Select(o => (o.ExpiresAt!.Value - load.Window - o.RequestedAt).TotalSeconds));

@@ -6,7 +6,7 @@ namespace Booking.Core.Configuration;
 public sealed class ReservationOptionsValidator : IValidateOptions<ReservationOptions>
 {
     /// <summary>Far above what one process can release in a second; a larger figure is a typo, not a setting.</summary>
-    public const int MaxDeadlinesPerSecondLimit = 100_000;
+    public const int MaxStartsAndEndsPerSecondLimit = 100_000;
 
     public ValidateOptionsResult Validate(string? name, ReservationOptions options)
     {
@@ -48,9 +48,9 @@ public sealed class ReservationOptionsValidator : IValidateOptions<ReservationOp
             failures.Add($"{section}:{nameof(options.SweepInterval)} must be at least 00:00:01; got {options.SweepInterval}.");
         }
 
-        if (options.MaxDeadlinesPerSecond is < 0 or > MaxDeadlinesPerSecondLimit)
+        if (options.MaxStartsAndEndsPerSecond is < 0 or > MaxStartsAndEndsPerSecondLimit)
         {
-            failures.Add($"{section}:{nameof(options.MaxDeadlinesPerSecond)} must be between 0 (no limit) and {MaxDeadlinesPerSecondLimit}; got {options.MaxDeadlinesPerSecond}.");
+            failures.Add($"{section}:{nameof(options.MaxStartsAndEndsPerSecond)} must be between 0 (no limit) and {MaxStartsAndEndsPerSecondLimit}; got {options.MaxStartsAndEndsPerSecond}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -33,6 +33,11 @@ public sealed class EngineOptions
     /// <summary>Activity work items one process runs at once (each is one DynamoDB call).</summary>
     public int MaxConcurrentActivities { get; set; } = 32;
 
+    /// <summary>First episodes of new orchestrations one process runs at once. Episodes of orchestrations under way
+    /// (a fired timer, an activity's answer, an event) always go first, so a burst of new reservations cannot make
+    /// the releases of ended windows late.</summary>
+    public int MaxNewOrchestrationsInFlight { get; set; } = 8;
+
     /// <summary>Parallel fetch loops on the activity queue; the provider's one loop gets one message per request.</summary>
     public int ActivityDispatchers { get; set; } = 8;
 

@@ -20,6 +20,7 @@ namespace Booking.Engine.Hosting;
 public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
 {
     private readonly AzureStorageOrchestrationService service;
+    private readonly UnderWayFirstService dispatch;
     private readonly TaskHubWorker worker;
     private readonly ILogger<LocalDurableEngine> logger;
     private readonly EngineOptions options;
@@ -39,7 +40,12 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
 
         // The shim factory's data converter is the SDK's JSON one, the same the client uses for inputs and events.
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = EngineSerialization.DataConverter }, loggerFactory);
-        worker = new TaskHubWorker(new ParallelActivityFetchService(service, this.options.ActivityDispatchers), loggerFactory)
+        dispatch = new UnderWayFirstService(
+            new ParallelActivityFetchService(service, this.options.ActivityDispatchers),
+            this.options.MaxNewOrchestrationsInFlight,
+            this.options.MessageVisibilityTimeout,
+            loggerFactory.CreateLogger<UnderWayFirstService>());
+        worker = new TaskHubWorker(dispatch, loggerFactory)
         {
             // The SDK's shims report failures as FailureDetails; without this mode DurableTask.Core would serialize
             // exceptions instead and clients would see no failure details.
@@ -91,6 +97,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         worker.Dispose();
+        dispatch.Dispose();
         return ValueTask.CompletedTask;
     }
 }

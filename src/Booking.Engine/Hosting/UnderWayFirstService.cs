@@ -1,0 +1,259 @@
+using DurableTask.Core;
+using DurableTask.Core.History;
+using Microsoft.Extensions.Logging;
+
+namespace Booking.Engine.Hosting;
+
+/// <summary>
+/// Hands the worker the episodes of orchestrations already under way (a timer fired, an activity answered, an event
+/// came) before the first episodes of new ones, and lets only a few new ones run at once. The provider hands out work
+/// in arrival order and the worker runs up to 100 episodes together, so a burst of new reservations (1,000 in 20 s)
+/// filled the storage emulator's queue of requests, and the releases of windows that ended meanwhile waited behind
+/// it: 13–27 s late. A window that has ended is a promise due now; a new reservation can wait a moment to begin.
+/// </summary>
+/// <remarks>
+/// A background loop takes every work item the provider has ready and sorts it; the worker's fetches are answered from
+/// here. Nothing is ever held back while the worker has nothing else to do, so this never idles; buffered items keep
+/// their queue messages hidden by renewing them before they would reappear, and go back to the provider on stop.
+/// </remarks>
+internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxNewInFlight, TimeSpan lockLifetime, ILogger logger)
+    : OrchestrationServiceDecorator(inner), IDisposable
+{
+    private static readonly TimeSpan ProviderWait = TimeSpan.FromSeconds(30);
+
+    private readonly Lock gate = new();
+    private readonly Queue<TaskOrchestrationWorkItem> underWay = new();
+    private readonly Queue<TaskOrchestrationWorkItem> fresh = new();
+    private readonly HashSet<TaskOrchestrationWorkItem> freshInFlight = new(ReferenceEqualityComparer.Instance);
+    private TaskCompletionSource changed = NewSignal();
+    private CancellationTokenSource? stopping;
+    private Task background = Task.CompletedTask;
+
+    /// <summary>Items waiting here, for tests and logs.</summary>
+    internal (int UnderWay, int Fresh, int FreshInFlight) Counts
+    {
+        get
+        {
+            lock (gate)
+            {
+                return (underWay.Count, fresh.Count, freshInFlight.Count);
+            }
+        }
+    }
+
+    public override async Task StartAsync()
+    {
+        await Inner.StartAsync();
+        stopping = new CancellationTokenSource();
+        background = Task.WhenAll(
+            Task.Run(() => TakeFromProviderAsync(stopping.Token)),
+            Task.Run(() => RenewBufferedAsync(stopping.Token)));
+    }
+
+    public override async Task StopAsync() => await StopAsync(isForced: false);
+
+    public override async Task StopAsync(bool isForced)
+    {
+        await StopBufferingAsync();
+        await Inner.StopAsync(isForced);
+    }
+
+    public override async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(receiveTimeout);
+        while (true)
+        {
+            Task wake;
+            lock (gate)
+            {
+                if (underWay.TryDequeue(out var next))
+                {
+                    return next;
+                }
+
+                if (freshInFlight.Count < maxNewInFlight && fresh.TryDequeue(out next))
+                {
+                    freshInFlight.Add(next);
+                    return next;
+                }
+
+                wake = changed.Task;
+            }
+
+            try
+            {
+                await wake.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Nothing within the worker's receive timeout: it expects null and asks again.
+                return null!;
+            }
+        }
+    }
+
+    public override async Task CompleteTaskOrchestrationWorkItemAsync(
+        TaskOrchestrationWorkItem workItem,
+        OrchestrationRuntimeState newOrchestrationRuntimeState,
+        IList<TaskMessage> outboundMessages,
+        IList<TaskMessage> orchestratorMessages,
+        IList<TaskMessage> timerMessages,
+        TaskMessage continuedAsNewMessage,
+        OrchestrationState orchestrationState)
+    {
+        await Inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        Done(workItem);
+    }
+
+    public override async Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        await Inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+        Done(workItem);
+    }
+
+    public override async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        await Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
+        Done(workItem);
+    }
+
+    public void Dispose() => stopping?.Dispose();
+
+    /// <summary>A first episode: the instance has no history yet and this batch starts it.</summary>
+    internal static bool IsNew(TaskOrchestrationWorkItem workItem) =>
+        (workItem.OrchestrationRuntimeState?.Events.Count ?? 0) == 0 && workItem.NewMessages.Any(m => m.Event is ExecutionStartedEvent);
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task TakeFromProviderAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            TaskOrchestrationWorkItem? item;
+            try
+            {
+                item = await Inner.LockNextTaskOrchestrationWorkItemAsync(ProviderWait, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // As DurableTask.Core's own fetch loop does: log, back off as the provider asks, go on.
+                var delay = TimeSpan.FromSeconds(Math.Max(1, Inner.GetDelayInSecondsAfterOnFetchException(e)));
+                logger.LogWarning(e, "Fetching an orchestration work item failed; trying again in {Delay}", delay);
+                try
+                {
+                    await Task.Delay(delay, stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            if (item is not null)
+            {
+                lock (gate)
+                {
+                    (IsNew(item) ? fresh : underWay).Enqueue(item);
+                    Wake();
+                }
+            }
+        }
+    }
+
+    private async Task RenewBufferedAsync(CancellationToken stop)
+    {
+        // Renew an item once less than half its lock is left. Check often: an item may come out of the provider's
+        // own buffer with little of its lock left, and one that lapses is handed out again, twice.
+        using var ticks = new PeriodicTimer(TimeSpan.FromTicks(Math.Clamp(lockLifetime.Ticks / 20, TimeSpan.TicksPerMillisecond * 20, TimeSpan.TicksPerSecond)));
+        try
+        {
+            while (await ticks.WaitForNextTickAsync(stop))
+            {
+                var renewBy = DateTime.UtcNow + (lockLifetime / 2);
+                List<TaskOrchestrationWorkItem> due;
+                lock (gate)
+                {
+                    due = underWay.Concat(fresh).Where(i => i.LockedUntilUtc < renewBy).ToList();
+                }
+
+                foreach (var item in due)
+                {
+                    try
+                    {
+                        await Inner.RenewTaskOrchestrationWorkItemLockAsync(item);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        // The worker may have taken and finished it meanwhile; if not, its messages reappear and
+                        // the provider hands them out again, as after any lost lock.
+                        logger.LogDebug(e, "Renewing the lock of buffered work item {InstanceId} failed", item.InstanceId);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task StopBufferingAsync()
+    {
+        if (stopping is null)
+        {
+            return;
+        }
+
+        await stopping.CancelAsync();
+        await background;
+        stopping.Dispose();
+        stopping = null;
+
+        List<TaskOrchestrationWorkItem> left;
+        lock (gate)
+        {
+            left = [.. underWay, .. fresh];
+            underWay.Clear();
+            fresh.Clear();
+        }
+
+        // Give them back so another process (or this one, restarted) takes them at once, not after their locks lapse.
+        foreach (var item in left)
+        {
+            try
+            {
+                await Inner.AbandonTaskOrchestrationWorkItemAsync(item);
+                await Inner.ReleaseTaskOrchestrationWorkItemAsync(item);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Returning buffered work item {InstanceId} on stop failed; it reappears when its lock lapses", item.InstanceId);
+            }
+        }
+    }
+
+    private void Done(TaskOrchestrationWorkItem workItem)
+    {
+        lock (gate)
+        {
+            if (freshInFlight.Remove(workItem))
+            {
+                Wake();
+            }
+        }
+    }
+
+    // Under the gate: wakes every fetch waiting for a change.
+    private void Wake()
+    {
+        var woken = changed;
+        changed = NewSignal();
+        woken.TrySetResult();
+    }
+}
