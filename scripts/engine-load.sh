@@ -78,7 +78,7 @@ run() { # name count parallelism window timeout [partitions] [max queue polling 
   if [ "${EXTENDED_SESSIONS:-false}" = true ]; then slots=$(( 2 * $2 + 200 )); fi
   Engine__ExtendedSessions="${EXTENDED_SESSIONS:-false}" Engine__ExtendedSessionIdleTimeout="$(date -u -d "@$(( window_s + 120 ))" +%H:%M:%S)" \
   Engine__MaxConcurrentOrchestrations="$slots" \
-  Engine__PartitionCount="${6:-4}" Engine__MaxQueuePollingInterval="${7:-00:00:00.100}" TaskHubName="load$1" DynamoDb__TableName="load-$1" Load__Count="$2" Load__Parallelism="$3" Load__Window="$4" Load__Timeout="$5" Load__PollInterval="${POLL_INTERVAL:-00:00:02}" Load__Probes="${PROBES:-0}" Reservation__MaxStartsAndEndsPerSecond="${PACE:-0}" Engine__ActivityDispatchers="${ACTIVITY_DISPATCHERS:-8}" \
+  Engine__PartitionCount="${6:-4}" Engine__MaxQueuePollingInterval="${7:-00:00:00.100}" TaskHubName="load$1" DynamoDb__TableName="load-$1" Load__Count="$2" Load__Parallelism="$3" Load__Window="$4" Load__Timeout="$5" Load__PollInterval="${POLL_INTERVAL:-00:00:02}" Load__Probes="${PROBES:-0}" Reservation__MaxStartsAndEndsPerSecond="${PACE:-0}" Engine__ControlQueueBufferThreshold="${BUFFER:-256}" Engine__MessageVisibilityTimeout="${VISIBILITY:-00:01:00}" Engine__ActivityDispatchers="${ACTIVITY_DISPATCHERS:-8}" \
     timeout --kill-after=10 "$(( $(date -d "1970-01-01 $5Z" +%s) + 60 ))" \
     dotnet tools/Booking.Engine.Load/bin/Release/net10.0/Booking.Engine.Load.dll | grep --line-buffered -E 'RESULT|LATENESS|WAIT BEFORE|MEMORY|started all|TIMEOUT|probing|completed [0-9]+/[0-9]+' || true
   cpu_report
@@ -88,7 +88,11 @@ if [ "$mode" != hold ]; then
   run rest 20 1 00:00:02 00:02:00
 fi
 if [ "$mode" != hold ] && [ "$mode" != rest ]; then
-  run thousand 1000 32 00:00:02 00:10:00
+  # 16 places a second for starts and window ends (about 8 reservations a second, what two cores sustain here) keep
+  # windows ending on time; the provider buffers 1,000 control messages per partition so that timers and activity
+  # answers are fetched past a burst of new starts held back (UnderWayFirstService), and 5-minute message locks leave
+  # room for that wait. Measured in docs/engine.md.
+  PACE="${PACE:-16}" BUFFER="${BUFFER:-1000}" VISIBILITY="${VISIBILITY:-00:05:00}" run thousand 1000 32 00:00:02 00:10:00
 fi
 if [ "$mode" = full ] || [ "$mode" = hold ]; then
   # Idle polls of eight control queues holding parked timers cost CPU the table service needs: poll every 250 ms.
@@ -96,5 +100,7 @@ if [ "$mode" = full ] || [ "$mode" = hold ]; then
   # reservations with 2 s windows, one at a time, measure timer lateness under that load. (Fewer activity fetch
   # loops poll less, but each receive asks one of nine queue endpoints: with 2 loops activities waited seconds,
   # starts and expiries slowed, and probe lateness reached 4.4 s; docs/engine.md.)
+  # Unpaced (PACE 0): this run measures holding 10,000 at once, and paced at 16 places a second their holds would
+  # spread over ~21 minutes, longer than their windows.
   POLL_INTERVAL=00:00:15 PROBES=20 run tenthousand 10000 32 00:12:00 01:00:00 8 00:00:00.250
 fi
