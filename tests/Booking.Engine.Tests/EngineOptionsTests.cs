@@ -13,7 +13,7 @@ public sealed class EngineOptionsTests
     [InlineData("AzureWebJobsStorage", " ", "AzureWebJobsStorage")]
     [InlineData("Engine:PartitionCount", "17", "Engine:PartitionCount")]
     [InlineData("Engine:MaxQueuePollingInterval", "00:01:00", "Engine:MaxQueuePollingInterval")]
-    [InlineData("Engine:MaxNewOrchestrationsInFlight", "0", "Engine:MaxNewOrchestrationsInFlight")]
+    [InlineData("Engine:MaxNewOrchestrationsInFlight", "-1", "Engine:MaxNewOrchestrationsInFlight")]
     [InlineData("Engine:MaxNewOrchestrationsInFlight", "101", "Engine:MaxNewOrchestrationsInFlight")]
     [InlineData("Engine:MaxConcurrentActivities", "0", "Engine:MaxConcurrentActivities")]
     [InlineData("Engine:LeaseInterval", "00:00:01", "Engine:LeaseInterval")]

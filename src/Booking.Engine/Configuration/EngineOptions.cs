@@ -33,10 +33,12 @@ public sealed class EngineOptions
     /// <summary>Activity work items one process runs at once (each is one DynamoDB call).</summary>
     public int MaxConcurrentActivities { get; set; } = 32;
 
-    /// <summary>First episodes of new orchestrations one process runs at once. Episodes of orchestrations under way
-    /// (a fired timer, an activity's answer, an event) always go first, so a burst of new reservations cannot make
-    /// the releases of ended windows late.</summary>
-    public int MaxNewOrchestrationsInFlight { get; set; } = 8;
+    /// <summary>First episodes of new orchestrations one process runs at once; 0, the default: no cap of their own
+    /// (<see cref="MaxConcurrentOrchestrations"/>). Episodes of orchestrations under way (a fired timer, an activity's
+    /// answer, an event) always go first either way. A small cap (8) keeps a burst of new reservations from crowding
+    /// the storage emulator while windows end, but makes starts latency-bound: 10,000 starts were held at ~2.5 a
+    /// second with 8 (docs/engine.md).</summary>
+    public int MaxNewOrchestrationsInFlight { get; set; }
 
     /// <summary>Parallel fetch loops on the activity queue; the provider's one loop gets one message per request.</summary>
     public int ActivityDispatchers { get; set; } = 8;

@@ -42,9 +42,9 @@ public sealed partial class EngineOptionsValidator : IValidateOptions<EngineOpti
             failures.Add($"{section}:{nameof(options.MaxConcurrentActivities)} must be at least 1; got {options.MaxConcurrentActivities}.");
         }
 
-        if (options.MaxNewOrchestrationsInFlight < 1 || options.MaxNewOrchestrationsInFlight > options.MaxConcurrentOrchestrations)
+        if (options.MaxNewOrchestrationsInFlight < 0 || options.MaxNewOrchestrationsInFlight > options.MaxConcurrentOrchestrations)
         {
-            failures.Add($"{section}:{nameof(options.MaxNewOrchestrationsInFlight)} must be between 1 and {section}:{nameof(options.MaxConcurrentOrchestrations)} ({options.MaxConcurrentOrchestrations}); got {options.MaxNewOrchestrationsInFlight}.");
+            failures.Add($"{section}:{nameof(options.MaxNewOrchestrationsInFlight)} must be between 0 (no cap of its own) and {section}:{nameof(options.MaxConcurrentOrchestrations)} ({options.MaxConcurrentOrchestrations}); got {options.MaxNewOrchestrationsInFlight}.");
         }
 
         if (options.ActivityDispatchers is < 1 or > 32)

@@ -42,7 +42,7 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = EngineSerialization.DataConverter }, loggerFactory);
         dispatch = new UnderWayFirstService(
             new ParallelActivityFetchService(service, this.options.ActivityDispatchers),
-            this.options.MaxNewOrchestrationsInFlight,
+            this.options.MaxNewOrchestrationsInFlight == 0 ? this.options.MaxConcurrentOrchestrations : this.options.MaxNewOrchestrationsInFlight,
             this.options.MessageVisibilityTimeout,
             loggerFactory.CreateLogger<UnderWayFirstService>());
         worker = new TaskHubWorker(dispatch, loggerFactory)

@@ -6,7 +6,7 @@ namespace Booking.Engine.Hosting;
 
 /// <summary>
 /// Hands the worker the episodes of orchestrations already under way (a timer fired, an activity answered, an event
-/// came) before the first episodes of new ones, and lets only a few new ones run at once. The provider hands out work
+/// came) before the first episodes of new ones, and lets at most <c>maxNewInFlight</c> new ones run at once. The provider hands out work
 /// in arrival order and the worker runs up to 100 episodes together, so a burst of new reservations (1,000 in 20 s)
 /// filled the storage emulator's queue of requests, and the releases of windows that ended meanwhile waited behind
 /// it: 13–27 s late. A window that has ended is a promise due now; a new reservation can wait a moment to begin.
