@@ -16,16 +16,23 @@ internal static class EarlyTimerGuard
     {
         var state = context.GetProperty<OrchestrationRuntimeState>();
         var due = state?.NewEvents.OfType<TimerFiredEvent>().Select(t => t.FireAt).DefaultIfEmpty(DateTime.MinValue).Max() ?? DateTime.MinValue;
-        var early = due - DateTime.UtcNow;
-        if (early > TimeSpan.Zero)
+        // The orchestration's clock (context.CurrentUtcDateTime) is the batch's OrchestratorStarted timestamp, taken
+        // when the worker began the batch: that can be before the deadline even when the wall clock is past it by now
+        // (a test saw a hold 1.1 ms early), so compare with the timestamp, not only with the wall clock.
+        var started = state?.NewEvents.OfType<OrchestratorStartedEvent>().ToList() ?? [];
+        if (started.Any(e => e.Timestamp < due))
         {
-            await Task.Delay(early);
-
-            // The orchestration's clock (context.CurrentUtcDateTime) is this event's timestamp, taken before the wait.
+            // Task.Delay runs on another clock than DateTime.UtcNow and may return a little before it: check again.
             var now = DateTime.UtcNow;
-            foreach (var started in state!.NewEvents.OfType<OrchestratorStartedEvent>())
+            while (now < due)
             {
-                started.Timestamp = now;
+                await Task.Delay(due - now + TimeSpan.FromMilliseconds(1));
+                now = DateTime.UtcNow;
+            }
+
+            foreach (var e in started)
+            {
+                e.Timestamp = now;
             }
         }
 
