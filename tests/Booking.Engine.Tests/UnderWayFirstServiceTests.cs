@@ -14,13 +14,8 @@ public sealed class UnderWayFirstServiceTests
     [Fact]
     public async Task Episodes_of_orchestrations_under_way_go_before_new_ones_that_arrived_earlier()
     {
-        var provider = new FakeOrchestrationService(LockLifetime);
-        using var service = new UnderWayFirstService(provider, maxNewInFlight: 8, LockLifetime, NullLogger.Instance);
-        provider.Add(New("new-1"));
-        provider.Add(New("new-2"));
-        provider.Add(UnderWay("timer-fired"));
-        await service.StartAsync();
-        await BufferedAsync(service, 3);
+        var (_, service) = await StartedAsync(maxNewInFlight: 8, New("new-1"), New("new-2"), UnderWay("timer-fired"));
+        using var disposing = service;
 
         var order = new List<string>();
         for (var i = 0; i < 3; i++)
@@ -35,12 +30,8 @@ public sealed class UnderWayFirstServiceTests
     [Fact]
     public async Task Only_the_allowed_number_of_new_orchestrations_run_at_once_and_the_next_starts_when_one_is_released()
     {
-        var provider = new FakeOrchestrationService(LockLifetime);
-        using var service = new UnderWayFirstService(provider, maxNewInFlight: 1, LockLifetime, NullLogger.Instance);
-        provider.Add(New("new-1"));
-        provider.Add(New("new-2"));
-        await service.StartAsync();
-        await BufferedAsync(service, 2);
+        var (_, service) = await StartedAsync(maxNewInFlight: 1, New("new-1"), New("new-2"));
+        using var disposing = service;
 
         var first = await service.LockNextTaskOrchestrationWorkItemAsync(Patience, CancellationToken.None);
         var whileFirstRuns = await service.LockNextTaskOrchestrationWorkItemAsync(TimeSpan.FromMilliseconds(300), CancellationToken.None);
@@ -80,12 +71,8 @@ public sealed class UnderWayFirstServiceTests
     [Fact]
     public async Task On_stop_buffered_work_items_go_back_to_the_provider_before_it_stops()
     {
-        var provider = new FakeOrchestrationService(LockLifetime);
-        using var service = new UnderWayFirstService(provider, maxNewInFlight: 1, LockLifetime, NullLogger.Instance);
-        provider.Add(UnderWay("under-way"));
-        provider.Add(New("new-1"));
-        await service.StartAsync();
-        await BufferedAsync(service, 2);
+        var (provider, service) = await StartedAsync(maxNewInFlight: 1, UnderWay("under-way"), New("new-1"));
+        using var disposing = service;
 
         await service.StopAsync();
 
@@ -122,6 +109,21 @@ public sealed class UnderWayFirstServiceTests
     };
 
     private static TaskMessage Message(string id, HistoryEvent e) => new() { Event = e, OrchestrationInstance = new OrchestrationInstance { InstanceId = id } };
+
+    /// <summary>A started service over a provider holding <paramref name="items"/>, once it has taken them all.</summary>
+    private static async Task<(FakeOrchestrationService Provider, UnderWayFirstService Service)> StartedAsync(int maxNewInFlight, params TaskOrchestrationWorkItem[] items)
+    {
+        var provider = new FakeOrchestrationService(LockLifetime);
+        var service = new UnderWayFirstService(provider, maxNewInFlight, LockLifetime, NullLogger.Instance);
+        foreach (var item in items)
+        {
+            provider.Add(item);
+        }
+
+        await service.StartAsync();
+        await BufferedAsync(service, items.Length);
+        return (provider, service);
+    }
 
     private static async Task BufferedAsync(UnderWayFirstService service, int count)
     {

@@ -29,7 +29,7 @@ internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxN
     private CancellationTokenSource? stopping;
     private Task background = Task.CompletedTask;
 
-    /// <summary>Items waiting here, for tests and logs.</summary>
+    /// <summary>Items waiting here and new ones running, for tests.</summary>
     internal (int UnderWay, int Fresh, int FreshInFlight) Counts
     {
         get
@@ -93,25 +93,8 @@ internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxN
         }
     }
 
-    public override async Task CompleteTaskOrchestrationWorkItemAsync(
-        TaskOrchestrationWorkItem workItem,
-        OrchestrationRuntimeState newOrchestrationRuntimeState,
-        IList<TaskMessage> outboundMessages,
-        IList<TaskMessage> orchestratorMessages,
-        IList<TaskMessage> timerMessages,
-        TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState)
-    {
-        await Inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
-        Done(workItem);
-    }
-
-    public override async Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
-    {
-        await Inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
-        Done(workItem);
-    }
-
+    // DurableTask.Core releases every work item it took once it is done with it (completed or abandoned alike), so
+    // this is where a new one's place is freed.
     public override async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         await Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
