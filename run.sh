@@ -80,7 +80,7 @@ echo "== Starting dynalite on 127.0.0.1:$DYNAMODB_PORT and Azurite on 127.0.0.1:
 node_modules/.bin/dynalite --host 127.0.0.1 --port "$DYNAMODB_PORT" --path .data/dynalite >.data/logs/dynalite.log 2>&1 &
 pids+=($!); wait_for_port "$DYNAMODB_PORT" $! dynalite
 node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" --queueHost 127.0.0.1 --queuePort "$AZURITE_QUEUE_PORT" \
-  --tableHost 127.0.0.1 --tablePort "$AZURITE_TABLE_PORT" --location .data/azurite --skipApiVersionCheck --loose \
+  --tableHost 127.0.0.1 --tablePort "$AZURITE_TABLE_PORT" --location .data/azurite --skipApiVersionCheck --loose --disableTelemetry \
   >.data/logs/azurite.log 2>&1 &
 azurite_pid=$!; pids+=("$azurite_pid")
 for port in "$AZURITE_BLOB_PORT" "$AZURITE_QUEUE_PORT" "$AZURITE_TABLE_PORT"; do wait_for_port "$port" "$azurite_pid" azurite; done

@@ -29,24 +29,30 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_port() { for _ in $(seq 1 300); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; return 1; }
 
-# One Azurite for blobs, tables and the first queue endpoint, and more azurite-queue processes over which the engine
-# spreads the hub's queues (Engine:ExtraQueueEndpoints): each Azurite process serves its requests on one thread, and a
-# queue request costs more the more messages that process stores (10,000 waiting reservations are 10,000 parked timer
-# messages). With 8 partitions: control queue N on endpoint N; the work items are spread over all nine endpoints.
-# (With blobs and tables in processes of their own as well, the table process got only 60-70 % of a core and the
+# One Azurite for blobs and tables, and nine azurite-queue processes over which the engine spreads the hub's queues
+# (the connection string's queue endpoint and Engine:ExtraQueueEndpoints): each Azurite process serves its requests on
+# one thread, and a queue request costs more the more messages that process stores (10,000 waiting reservations are
+# 10,000 parked timer messages). With 8 partitions: control queue N on endpoint N; the work items are spread over all
+# nine. (With blobs and tables in processes of their own as well, the table process got only 60-70 % of a core and the
 # 10,000 run started slower; see docs/engine.md.)
-azurite_flags=(--inMemoryPersistence --silent --skipApiVersionCheck --loose)
-blob=$(free_port); table=$(free_port); queue=$(free_port); dyn=$(free_port)
+# Queues are kept on disk (QUEUE_STORE=memory to compare): in memory every message is an extent of its own, and once
+# a minute each queue process deletes the extents of deleted messages one by one, blocking for 0.5-1.7 s (measured);
+# on disk many messages share an extent. --disableTelemetry: by default Azurite reports every request to Application
+# Insights (DNS look-ups, TLS, gzip) on its one thread; turning it off cut the queue processes' CPU by about a quarter.
+azurite_flags=(--silent --skipApiVersionCheck --loose --disableTelemetry)
+blob=$(free_port); table=$(free_port); unused_queue=$(free_port); dyn=$(free_port)
 node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$blob" --tableHost 127.0.0.1 --tablePort "$table" \
-  --queueHost 127.0.0.1 --queuePort "$queue" "${azurite_flags[@]}" &
+  --queueHost 127.0.0.1 --queuePort "$unused_queue" --inMemoryPersistence "${azurite_flags[@]}" &
 pids+=($!); names+=(azurite)
-queues=("$queue")
-for i in $(seq 0 $(( ${EXTRA_QUEUE_PROCESSES:-8} - 1 ))); do
+queues=()
+for i in $(seq 0 "${EXTRA_QUEUE_PROCESSES:-8}"); do
   port=$(free_port); queues+=("$port")
-  node_modules/.bin/azurite-queue --queueHost 127.0.0.1 --queuePort "$port" "${azurite_flags[@]}" &
+  if [ "${QUEUE_STORE:-disk}" = disk ]; then store=(--location "$work/queue$i"); else store=(--inMemoryPersistence); fi
+  node_modules/.bin/azurite-queue --queueHost 127.0.0.1 --queuePort "$port" "${store[@]}" "${azurite_flags[@]}" &
   pids+=($!); names+=("queue$i")
-  export "Engine__ExtraQueueEndpoints__$i=http://127.0.0.1:$port/devstoreaccount1"
+  if [ "$i" -gt 0 ]; then export "Engine__ExtraQueueEndpoints__$((i - 1))=http://127.0.0.1:$port/devstoreaccount1"; fi
 done
+queue=${queues[0]}
 node_modules/.bin/dynalite --host 127.0.0.1 --port "$dyn" --createTableMs 50 &
 pids+=($!); names+=(dynalite)
 for p in "$blob" "$table" "$dyn" "${queues[@]}"; do wait_port "$p"; done

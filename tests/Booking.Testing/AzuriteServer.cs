@@ -54,7 +54,7 @@ public sealed class AzuriteServer : IAsyncLifetime
                 "--blobHost", "127.0.0.1", "--blobPort", P(BlobPort),
                 "--queueHost", "127.0.0.1", "--queuePort", P(QueuePort),
                 "--tableHost", "127.0.0.1", "--tablePort", P(TablePort),
-                .. storage, "--silent", "--skipApiVersionCheck", "--loose",
+                .. storage, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             ]);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {

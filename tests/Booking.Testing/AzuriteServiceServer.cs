@@ -29,7 +29,7 @@ public sealed class AzuriteServiceServer(string service) : IAsyncLifetime
         Port = FreePort.Next();
         process = ChildProcess.Start(
             RepositoryPaths.NodeBin("azurite-" + service),
-            [$"--{service}Host", "127.0.0.1", $"--{service}Port", Port.ToString(CultureInfo.InvariantCulture), "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose"]);
+            [$"--{service}Host", "127.0.0.1", $"--{service}Port", Port.ToString(CultureInfo.InvariantCulture), "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"]);
         await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(60), () => process.HasExited);
     }
 
