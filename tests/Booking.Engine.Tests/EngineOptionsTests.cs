@@ -15,6 +15,8 @@ public sealed class EngineOptionsTests
     [InlineData("Engine:MaxQueuePollingInterval", "00:01:00", "Engine:MaxQueuePollingInterval")]
     [InlineData("Engine:MaxNewOrchestrationsInFlight", "-1", "Engine:MaxNewOrchestrationsInFlight")]
     [InlineData("Engine:MaxNewOrchestrationsInFlight", "101", "Engine:MaxNewOrchestrationsInFlight")]
+    [InlineData("Engine:MaxConcurrentStarts", "-1", "Engine:MaxConcurrentStarts")]
+    [InlineData("Engine:MaxConcurrentStarts", "1001", "Engine:MaxConcurrentStarts")]
     [InlineData("Engine:MaxConcurrentActivities", "0", "Engine:MaxConcurrentActivities")]
     [InlineData("Engine:LeaseInterval", "00:00:01", "Engine:LeaseInterval")]
     [InlineData("Engine:MessageVisibilityTimeout", "00:00:01", "Engine:MessageVisibilityTimeout")]

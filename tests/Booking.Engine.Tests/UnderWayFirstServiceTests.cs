@@ -1,6 +1,8 @@
+using Booking.Core.Reservations;
 using Booking.Engine.Hosting;
 using DurableTask.Core;
 using DurableTask.Core.History;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Booking.Engine.Tests;
@@ -17,14 +19,40 @@ public sealed class UnderWayFirstServiceTests
         var (_, service) = await StartedAsync(maxNewInFlight: 8, New("new-1"), New("new-2"), UnderWay("timer-fired"));
         using var disposing = service;
 
-        var order = new List<string>();
-        for (var i = 0; i < 3; i++)
-        {
-            order.Add((await service.LockNextTaskOrchestrationWorkItemAsync(Patience, CancellationToken.None)).InstanceId);
-        }
+        var order = await HandedOutAsync(service, 3);
 
         Assert.Equal(["timer-fired", "new-1", "new-2"], order);
         await service.StopAsync();
+    }
+
+    [Fact]
+    public async Task New_orchestrations_run_earliest_start_by_first_and_one_without_the_tag_is_due_when_it_was_created()
+    {
+        var now = DateTime.UtcNow;
+        var (_, service) = await StartedAsync(
+            maxNewInFlight: 8,
+            New("holds-in-a-minute", startBy: now.AddMinutes(1)),
+            New("holds-in-ten-seconds", startBy: now.AddSeconds(10)),
+            New("holds-now"));
+        using var disposing = service;
+
+        var order = await HandedOutAsync(service, 3);
+
+        Assert.Equal(["holds-now", "holds-in-ten-seconds", "holds-in-a-minute"], order);
+        await service.StopAsync();
+    }
+
+    [Fact]
+    public void The_start_by_tag_a_client_writes_is_the_moment_the_engine_reads()
+    {
+        var holdFrom = new DateTimeOffset(2026, 12, 1, 9, 30, 15, 250, TimeSpan.FromHours(1));
+        var options = StartBy.Tagged(new StartOrchestrationOptions("r-1"), holdFrom);
+        var started = new ExecutionStartedEvent(-1, "{}") { Tags = options.Tags.ToDictionary() };
+
+        Assert.Equal("r-1", options.InstanceId);
+        Assert.Equal(holdFrom.UtcDateTime, UnderWayFirstService.DueBy(started));
+        Assert.Equal(DateTimeKind.Utc, UnderWayFirstService.DueBy(started).Kind);
+        Assert.Same(options, StartBy.Tagged(options, null));
     }
 
     [Fact]
@@ -50,9 +78,11 @@ public sealed class UnderWayFirstServiceTests
         var lifetime = TimeSpan.FromMilliseconds(600);
         var provider = new FakeOrchestrationService(lifetime);
         using var service = new UnderWayFirstService(provider, maxNewInFlight: 1, lifetime, NullLogger.Instance);
+        // Created after the one that runs, so it is due later and waits.
+        var running = New("running");
         var held = New("held-back");
         held.LockedUntilUtc = DateTime.UtcNow + lifetime;
-        provider.Add(New("running"));
+        provider.Add(running);
         provider.Add(held);
         await service.StartAsync();
         await service.LockNextTaskOrchestrationWorkItemAsync(Patience, CancellationToken.None);
@@ -86,11 +116,19 @@ public sealed class UnderWayFirstServiceTests
         Assert.False(UnderWayFirstService.IsNew(UnderWay("b")));
     }
 
-    private static TaskOrchestrationWorkItem New(string id) => new()
+    private static TaskOrchestrationWorkItem New(string id, DateTime? startBy = null) => new()
     {
         InstanceId = id,
         LockedUntilUtc = DateTime.UtcNow + LockLifetime,
-        NewMessages = [Message(id, new ExecutionStartedEvent(-1, "{}") { Name = "Test", OrchestrationInstance = new OrchestrationInstance { InstanceId = id } })],
+        NewMessages =
+        [
+            Message(id, new ExecutionStartedEvent(-1, "{}")
+            {
+                Name = "Test",
+                OrchestrationInstance = new OrchestrationInstance { InstanceId = id },
+                Tags = StartBy.Tagged(new StartOrchestrationOptions(id), startBy).Tags.ToDictionary(),
+            }),
+        ],
         OrchestrationRuntimeState = new OrchestrationRuntimeState(),
     };
 
@@ -123,6 +161,18 @@ public sealed class UnderWayFirstServiceTests
         await service.StartAsync();
         await BufferedAsync(service, items.Length);
         return (provider, service);
+    }
+
+    /// <summary>The instance ids of the next <paramref name="count"/> work items the service hands out.</summary>
+    private static async Task<List<string>> HandedOutAsync(UnderWayFirstService service, int count)
+    {
+        var ids = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add((await service.LockNextTaskOrchestrationWorkItemAsync(Patience, CancellationToken.None)).InstanceId);
+        }
+
+        return ids;
     }
 
     private static async Task BufferedAsync(UnderWayFirstService service, int count)

@@ -22,4 +22,8 @@ public sealed class LoadSettings
     /// <summary>How often the run lists its instances to count outcomes. Each listing reads every instance row (on
     /// Azurite a scan per page), so a run of many thousands lists less often to leave the emulator to the engine.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Whether starts carry their <see cref="Core.Reservations.StartBy"/> tag, as the API's do; false to
+    /// measure the engine running first episodes in arrival order.</summary>
+    public bool TagStartBy { get; set; } = true;
 }

@@ -107,8 +107,9 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             {
                 // Never replace an instance, whatever its state: a backend that does not check atomically would
                 // otherwise let two concurrent first requests both start it.
-                var start = new StartOrchestrationOptions(reservationId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>());
-                await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, input(deadlines.Admit(window)), start, cancellationToken);
+                var holdFrom = deadlines.Admit(window);
+                var start = StartBy.Tagged(new StartOrchestrationOptions(reservationId), holdFrom).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>());
+                await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, input(holdFrom), start, cancellationToken);
                 return;
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)

@@ -29,6 +29,7 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
     private readonly AzureStorageOrchestrationService service;
     private readonly InstanceTable instances;
     private readonly DataConverter converter = EngineSerialization.DataConverter;
+    private readonly SemaphoreSlim? startTurns;
 
     public EngineDurableTaskClient(AzureStorageOrchestrationService service, IOptions<EngineOptions> options)
         : base("LocalDurableEngine")
@@ -36,6 +37,7 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
         ArgumentNullException.ThrowIfNull(options);
         this.service = service;
         instances = new InstanceTable(options.Value);
+        startTurns = options.Value.MaxConcurrentStarts > 0 ? new SemaphoreSlim(options.Value.MaxConcurrentStarts) : null;
     }
 
     /// <inheritdoc/>
@@ -61,12 +63,32 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
         };
 
         var message = new TaskMessage { OrchestrationInstance = instance, Event = started };
+        if (startTurns is not null)
+        {
+            await startTurns.WaitAsync(cancellation);
+        }
+
+        try
+        {
+            await CreateAsync(message, started, cancellation);
+        }
+        finally
+        {
+            startTurns?.Release();
+        }
+
+        return instance.InstanceId;
+    }
+
+    private async Task CreateAsync(TaskMessage message, ExecutionStartedEvent started, CancellationToken cancellation)
+    {
+        var instance = message.OrchestrationInstance;
         try
         {
             if (!await instances.TryInsertPendingAsync(started, cancellation))
             {
                 await service.CreateTaskOrchestrationAsync(message, AnyExistingStatus);
-                return instance.InstanceId;
+                return;
             }
         }
         catch (OrchestrationAlreadyExistsException e)
@@ -88,8 +110,6 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
             await instances.DeleteAsync(instance.InstanceId);
             throw;
         }
-
-        return instance.InstanceId;
     }
 
     /// <inheritdoc/>
@@ -183,7 +203,11 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
     }
 
     /// <summary>The engine owns the orchestration service; the client has nothing of its own to release.</summary>
-    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public override ValueTask DisposeAsync()
+    {
+        startTurns?.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     // The SDK's runtime status mirrors DurableTask.Core's status value for value (the gRPC sidecar converts the same
     // way), including the two statuses the SDK marks obsolete.

@@ -40,6 +40,11 @@ public sealed class EngineOptions
     /// second with 8 (docs/engine.md).</summary>
     public int MaxNewOrchestrationsInFlight { get; set; }
 
+    /// <summary>Starts (an instance row and a start message) this process's client writes at once; callers past it
+    /// wait their turn. 0, the default: no limit. The storage emulator answers requests in arrival order, so 32
+    /// callers starting at once put their writes ahead of the episodes releasing ended windows (docs/engine.md).</summary>
+    public int MaxConcurrentStarts { get; set; }
+
     /// <summary>Parallel fetch loops on the activity queue; the provider's one loop gets one message per request.</summary>
     public int ActivityDispatchers { get; set; } = 8;
 

@@ -47,6 +47,11 @@ public sealed partial class EngineOptionsValidator : IValidateOptions<EngineOpti
             failures.Add($"{section}:{nameof(options.MaxNewOrchestrationsInFlight)} must be between 0 (no cap of its own) and {section}:{nameof(options.MaxConcurrentOrchestrations)} ({options.MaxConcurrentOrchestrations}); got {options.MaxNewOrchestrationsInFlight}.");
         }
 
+        if (options.MaxConcurrentStarts is < 0 or > 1000)
+        {
+            failures.Add($"{section}:{nameof(options.MaxConcurrentStarts)} must be between 0 (no limit) and 1000; got {options.MaxConcurrentStarts}.");
+        }
+
         if (options.ActivityDispatchers is < 1 or > 32)
         {
             failures.Add($"{section}:{nameof(options.ActivityDispatchers)} must be between 1 and 32; got {options.ActivityDispatchers}.");

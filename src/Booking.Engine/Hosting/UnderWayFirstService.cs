@@ -1,3 +1,4 @@
+using Booking.Core.Reservations;
 using DurableTask.Core;
 using DurableTask.Core.History;
 using Microsoft.Extensions.Logging;
@@ -10,6 +11,8 @@ namespace Booking.Engine.Hosting;
 /// in arrival order and the worker runs up to 100 episodes together, so a burst of new reservations (1,000 in 20 s)
 /// filled the storage emulator's queue of requests, and the releases of windows that ended meanwhile waited behind
 /// it: 13–27 s late. A window that has ended is a promise due now; a new reservation can wait a moment to begin.
+/// New ones run earliest <see cref="StartBy"/> first: a reservation admitted to hold in a minute can wait for one that
+/// holds now.
 /// </summary>
 /// <remarks>
 /// A background loop takes every work item the provider has ready and sorts it; the worker's fetches are answered from
@@ -23,9 +26,10 @@ internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxN
 
     private readonly Lock gate = new();
     private readonly Queue<TaskOrchestrationWorkItem> underWay = new();
-    private readonly Queue<TaskOrchestrationWorkItem> fresh = new();
+    private readonly PriorityQueue<TaskOrchestrationWorkItem, (DateTime Due, long Arrival)> fresh = new();
     private readonly HashSet<TaskOrchestrationWorkItem> freshInFlight = new(ReferenceEqualityComparer.Instance);
     private TaskCompletionSource changed = NewSignal();
+    private long arrivals;
     private CancellationTokenSource? stopping;
     private Task background = Task.CompletedTask;
 
@@ -72,7 +76,7 @@ internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxN
                     return next;
                 }
 
-                if (freshInFlight.Count < maxNewInFlight && fresh.TryDequeue(out next))
+                if (freshInFlight.Count < maxNewInFlight && fresh.TryDequeue(out next, out _))
                 {
                     freshInFlight.Add(next);
                     return next;
@@ -104,8 +108,16 @@ internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxN
     public void Dispose() => stopping?.Dispose();
 
     /// <summary>A first episode: the instance has no history yet and this batch starts it.</summary>
-    internal static bool IsNew(TaskOrchestrationWorkItem workItem) =>
-        (workItem.OrchestrationRuntimeState?.Events.Count ?? 0) == 0 && workItem.NewMessages.Any(m => m.Event is ExecutionStartedEvent);
+    internal static bool IsNew(TaskOrchestrationWorkItem workItem) => FirstStart(workItem) is not null;
+
+    /// <summary>By when a new orchestration's first episode should run: its <see cref="StartBy"/> tag, else when it
+    /// was created.</summary>
+    internal static DateTime DueBy(ExecutionStartedEvent started) => StartBy.Read(started.Tags) ?? started.Timestamp;
+
+    private static ExecutionStartedEvent? FirstStart(TaskOrchestrationWorkItem workItem) =>
+        (workItem.OrchestrationRuntimeState?.Events.Count ?? 0) == 0
+            ? workItem.NewMessages.Select(m => m.Event).OfType<ExecutionStartedEvent>().FirstOrDefault()
+            : null;
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -143,7 +155,15 @@ internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxN
             {
                 lock (gate)
                 {
-                    (IsNew(item) ? fresh : underWay).Enqueue(item);
+                    if (FirstStart(item) is { } started)
+                    {
+                        fresh.Enqueue(item, (DueBy(started), arrivals++));
+                    }
+                    else
+                    {
+                        underWay.Enqueue(item);
+                    }
+
                     Wake();
                 }
             }
@@ -163,7 +183,7 @@ internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxN
                 List<TaskOrchestrationWorkItem> due;
                 lock (gate)
                 {
-                    due = underWay.Concat(fresh).Where(i => i.LockedUntilUtc < renewBy).ToList();
+                    due = underWay.Concat(fresh.UnorderedItems.Select(i => i.Element)).Where(i => i.LockedUntilUtc < renewBy).ToList();
                 }
 
                 foreach (var item in due)
@@ -201,7 +221,7 @@ internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxN
         List<TaskOrchestrationWorkItem> left;
         lock (gate)
         {
-            left = [.. underWay, .. fresh];
+            left = [.. underWay, .. fresh.UnorderedItems.Select(i => i.Element)];
             underWay.Clear();
             fresh.Clear();
         }
