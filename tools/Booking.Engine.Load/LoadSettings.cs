@@ -19,6 +19,10 @@ public sealed class LoadSettings
 
     public TimeSpan ProbeWindow { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Reservations (with <see cref="ProbeWindow"/>) started together and run to the end before the measured
+    /// run, so that it does not measure a cold process. 0: none.</summary>
+    public int WarmUp { get; set; }
+
     /// <summary>How often the run lists its instances to count outcomes. Each listing reads every instance row (on
     /// Azurite a scan per page), so a run of many thousands lists less often to leave the emulator to the engine.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);

@@ -36,6 +36,11 @@ await Parallel.ForEachAsync(ids, parallel, async (id, ct) => await store.AddAsyn
 var (heapBefore, rssBefore) = Memory();
 Report.Line($"starting {load.Count} reservations, {load.Parallelism} at a time, window {load.Window}");
 var admitted = new Dictionary<string, DateTimeOffset>();
+if (load.WarmUp > 0)
+{
+    Report.Lateness("WARM-UP LATENESS", await WarmUpAsync(deadline.Token));
+}
+
 var clock = Stopwatch.StartNew();
 await Parallel.ForEachAsync(ids, parallel, async (id, ct) => await StartAsync(id, load.Window, ct));
 Report.Line($"started all in {clock.Elapsed.TotalSeconds:F1} s ({load.Count / clock.Elapsed.TotalSeconds:F0}/s)");
@@ -159,6 +164,26 @@ Report.Lateness("WAIT BEFORE HOLD", outcomes.Values
 await host.StopAsync(CancellationToken.None);
 
 // Reservations of their own (ids outside the run's prefix), one at a time; their lateness in seconds.
+// Reservations of their own, started together and run to the end before the measured run, so that it meets a process
+// whose code is compiled and whose connections are open, as a host that has been up a while; their lateness in seconds.
+async Task<List<double>> WarmUpAsync(CancellationToken cancellation)
+{
+    var warmIds = Enumerable.Range(0, load.WarmUp).Select(i => $"warm-{load.Prefix}{i:D3}").ToList();
+    await Parallel.ForEachAsync(warmIds, parallel, async (id, ct) =>
+    {
+        await store.AddAsync("apt-" + id, ct);
+        await StartAsync(id, load.ProbeWindow, ct);
+    });
+    var seconds = new List<double>();
+    foreach (var id in warmIds)
+    {
+        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellation);
+        seconds.Add(LatenessSeconds(done.ReadOutputAs<ReservationOutcome>()!, await store.GetAsync("apt-" + id, cancellation)));
+    }
+
+    return seconds;
+}
+
 async Task<List<double>> ProbeAsync(CancellationToken cancellation)
 {
     var seconds = new List<double>();
@@ -174,7 +199,6 @@ async Task<List<double>> ProbeAsync(CancellationToken cancellation)
     return seconds;
 }
 
-// From the deadline to the moment the release wrote the apartment back to vacant; NaN unless it expired.
 // As the API starts a reservation: admitted by the calendar, tagged with when it holds. Remembers when it was due to
 // hold.
 async Task StartAsync(string id, TimeSpan window, CancellationToken cancellation)
@@ -192,6 +216,7 @@ async Task StartAsync(string id, TimeSpan window, CancellationToken cancellation
         cancellation);
 }
 
+// From the deadline to the moment the release wrote the apartment back to vacant; NaN unless it expired.
 static double LatenessSeconds(ReservationOutcome outcome, Apartment? apartment) =>
     outcome.Status == ReservationStatus.Expired && outcome.ExpiresAt is { } expiresAt && apartment?.UpdatedAt is { } released
         ? (released - expiresAt).TotalSeconds
