@@ -143,27 +143,24 @@ if (byDeadline.Count > 0)
     }
 }
 
-// The other side of Reservation:MaxStartsAndEndsPerSecond: how long each waited, from the client's start call, before
-// it held its apartment.
 // A hold that begins after its admitted moment ends its window in a second promised to others.
-Report.Lateness("HOLD AFTER ADMITTED", outcomes.Values
-    .Where(o => o.ExpiresAt is not null)
-    .Select(o => (o.ExpiresAt!.Value - load.Window - admitted[o.ReservationId]).TotalSeconds));
-if (byDeadline.Count > 0)
+var held = outcomes.Values.Where(o => o.ExpiresAt is not null).ToList();
+double HoldAfterAdmitted(ReservationOutcome o) => (o.ExpiresAt!.Value - load.Window - admitted[o.ReservationId]).TotalSeconds;
+Report.Lateness("HOLD AFTER ADMITTED", held.Select(HoldAfterAdmitted));
+if (held.Count > 0)
 {
-    var firstDeadline = byDeadline.Min(x => x.ExpiresAt!.Value);
-    Report.Lateness("HOLD AFTER ADMITTED, deadlines +0s", outcomes.Values
-        .Where(o => o.ExpiresAt is { } e && e < firstDeadline.AddSeconds(10))
-        .Select(o => (o.ExpiresAt!.Value - load.Window - admitted[o.ReservationId]).TotalSeconds));
+    var firstDeadline = held.Min(o => o.ExpiresAt!.Value);
+    Report.Lateness("HOLD AFTER ADMITTED, deadlines +0s", held.Where(o => o.ExpiresAt < firstDeadline.AddSeconds(10)).Select(HoldAfterAdmitted));
 }
 
+// The other side of Reservation:MaxStartsAndEndsPerSecond: how long each waited, from the client's start call, before
+// it held its apartment.
 Report.Lateness("WAIT BEFORE HOLD", outcomes.Values
     .Where(o => o.ExpiresAt is not null)
     .Select(o => (o.ExpiresAt!.Value - load.Window - created[o.ReservationId]).TotalSeconds));
 
 await host.StopAsync(CancellationToken.None);
 
-// Reservations of their own (ids outside the run's prefix), one at a time; their lateness in seconds.
 // Reservations of their own, started together and run to the end before the measured run, so that it meets a process
 // whose code is compiled and whose connections are open, as a host that has been up a while; their lateness in seconds.
 async Task<List<double>> WarmUpAsync(CancellationToken cancellation)
@@ -177,13 +174,13 @@ async Task<List<double>> WarmUpAsync(CancellationToken cancellation)
     var seconds = new List<double>();
     foreach (var id in warmIds)
     {
-        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellation);
-        seconds.Add(LatenessSeconds(done.ReadOutputAs<ReservationOutcome>()!, await store.GetAsync("apt-" + id, cancellation)));
+        seconds.Add(await LatenessWhenDoneAsync(id, cancellation));
     }
 
     return seconds;
 }
 
+// Reservations of their own (ids outside the run's prefix), one at a time; their lateness in seconds.
 async Task<List<double>> ProbeAsync(CancellationToken cancellation)
 {
     var seconds = new List<double>();
@@ -192,11 +189,16 @@ async Task<List<double>> ProbeAsync(CancellationToken cancellation)
         var id = $"probe-{load.Prefix}{i:D3}";
         await store.AddAsync("apt-" + id, cancellation);
         await StartAsync(id, load.ProbeWindow, cancellation);
-        var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellation);
-        seconds.Add(LatenessSeconds(done.ReadOutputAs<ReservationOutcome>()!, await store.GetAsync("apt-" + id, cancellation)));
+        seconds.Add(await LatenessWhenDoneAsync(id, cancellation));
     }
 
     return seconds;
+}
+
+async Task<double> LatenessWhenDoneAsync(string id, CancellationToken cancellation)
+{
+    var done = await client.WaitForInstanceCompletionAsync(id, getInputsAndOutputs: true, cancellation);
+    return LatenessSeconds(done.ReadOutputAs<ReservationOutcome>()!, await store.GetAsync("apt-" + id, cancellation));
 }
 
 // As the API starts a reservation: admitted by the calendar, tagged with when it holds. Remembers when it was due to

@@ -7,10 +7,10 @@ namespace Booking.Engine.Hosting;
 
 /// <summary>
 /// Hands the worker the episodes of orchestrations already under way (a timer fired, an activity answered, an event
-/// came) before the first episodes of new ones, and lets at most <c>maxNewInFlight</c> new ones run at once. The provider hands out work
-/// in arrival order and the worker runs up to 100 episodes together, so a burst of new reservations (1,000 in 20 s)
-/// filled the storage emulator's queue of requests, and the releases of windows that ended meanwhile waited behind
-/// it: 13–27 s late. A window that has ended is a promise due now; a new reservation can wait a moment to begin.
+/// came) before the first episodes of new ones, and lets at most <c>maxNewInFlight</c> new ones run at once. The
+/// provider hands out work in arrival order and the worker runs up to 100 episodes together, so a burst of new
+/// reservations (1,000 in 20 s) filled the storage emulator's queue of requests, and the releases of windows that
+/// ended meanwhile waited behind it: 13–27 s late. A window that has ended is a promise due now; a new reservation can wait a moment to begin.
 /// New ones run earliest <see cref="StartBy"/> first: a reservation admitted to hold in a minute can wait for one that
 /// holds now.
 /// </summary>
@@ -119,6 +119,9 @@ internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxN
             ? workItem.NewMessages.Select(m => m.Event).OfType<ExecutionStartedEvent>().FirstOrDefault()
             : null;
 
+    // Under the gate: every item waiting here, in no particular order.
+    private IEnumerable<TaskOrchestrationWorkItem> Buffered() => underWay.Concat(fresh.UnorderedItems.Select(i => i.Element));
+
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task TakeFromProviderAsync(CancellationToken stop)
@@ -183,7 +186,7 @@ internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxN
                 List<TaskOrchestrationWorkItem> due;
                 lock (gate)
                 {
-                    due = underWay.Concat(fresh.UnorderedItems.Select(i => i.Element)).Where(i => i.LockedUntilUtc < renewBy).ToList();
+                    due = Buffered().Where(i => i.LockedUntilUtc < renewBy).ToList();
                 }
 
                 foreach (var item in due)
@@ -221,7 +224,7 @@ internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxN
         List<TaskOrchestrationWorkItem> left;
         lock (gate)
         {
-            left = [.. underWay, .. fresh.UnorderedItems.Select(i => i.Element)];
+            left = [.. Buffered()];
             underWay.Clear();
             fresh.Clear();
         }
