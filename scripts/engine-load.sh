@@ -82,11 +82,12 @@ run() { # name count parallelism window timeout [partitions] [max queue polling 
   # A session holds a work-item slot, and DurableTask.Core lets sessions take at most half of them.
   local window_s slots=100; window_s=$(date -d "1970-01-01 $4Z" +%s)
   if [ "${EXTENDED_SESSIONS:-false}" = true ]; then slots=$(( 2 * $2 + 200 )); fi
-  Engine__ExtendedSessions="${EXTENDED_SESSIONS:-false}" Engine__ExtendedSessionIdleTimeout="$(date -u -d "@$(( window_s + 120 ))" +%H:%M:%S)" \
+  slots="${SLOTS:-$slots}"
+  Engine__ExtendedSessions="${EXTENDED_SESSIONS:-false}" Engine__ExtendedSessionIdleTimeout="${SESSION_IDLE:-$(date -u -d "@$(( window_s + 120 ))" +%H:%M:%S)}" \
   Engine__MaxConcurrentOrchestrations="$slots" \
   Engine__PartitionCount="${6:-4}" Engine__MaxQueuePollingInterval="${7:-00:00:00.100}" TaskHubName="load$1" DynamoDb__TableName="load-$1" Load__Count="$2" Load__Parallelism="$3" Load__Window="$4" Load__Timeout="$5" Load__PollInterval="${POLL_INTERVAL:-00:00:02}" Load__Probes="${PROBES:-0}" Load__WarmUp="${WARMUP:-0}" Reservation__MaxStartsAndEndsPerSecond="${PACE:-0}" Engine__ControlQueueBufferThreshold="${BUFFER:-256}" Engine__MaxNewOrchestrationsInFlight="${NEW_IN_FLIGHT:-0}" Engine__MaxConcurrentStarts="${STARTS:-0}" Engine__MessageVisibilityTimeout="${VISIBILITY:-00:01:00}" Engine__ActivityDispatchers="${ACTIVITY_DISPATCHERS:-8}" \
     timeout --kill-after=10 "$(( $(date -d "1970-01-01 $5Z" +%s) + 60 ))" \
-    dotnet tools/Booking.Engine.Load/bin/Release/net10.0/Booking.Engine.Load.dll | grep --line-buffered -E 'RESULT|LATENESS|WARM-UP|WAIT BEFORE|HOLD AFTER|MEMORY|started all|TIMEOUT|probing|completed [0-9]+/[0-9]+' || true
+    dotnet tools/Booking.Engine.Load/bin/Release/net10.0/Booking.Engine.Load.dll | grep --line-buffered -E 'RESULT|PART|LATENESS|WARM-UP|WAIT BEFORE|HOLD AFTER|MEMORY|started all|TIMEOUT|probing|completed [0-9]+/[0-9]+' || true
   cpu_report
 }
 

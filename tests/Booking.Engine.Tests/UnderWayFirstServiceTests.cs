@@ -73,6 +73,22 @@ public sealed class UnderWayFirstServiceTests
     }
 
     [Fact]
+    public async Task A_new_orchestration_frees_its_place_once_its_first_episode_is_written_though_its_session_goes_on()
+    {
+        var (_, service) = await StartedAsync(maxNewInFlight: 1, New("new-1"), New("new-2"));
+        using var disposing = service;
+
+        var first = await service.LockNextTaskOrchestrationWorkItemAsync(Patience, CancellationToken.None);
+        await service.CompleteTaskOrchestrationWorkItemAsync(first, first.OrchestrationRuntimeState, [], [], [], null!, null!);
+        var afterFirstEpisode = await service.LockNextTaskOrchestrationWorkItemAsync(Patience, CancellationToken.None);
+
+        // An extended session keeps "new-1" locked (not released) while it waits for its next messages.
+        Assert.Equal("new-1", first.InstanceId);
+        Assert.Equal("new-2", afterFirstEpisode?.InstanceId);
+        await service.StopAsync();
+    }
+
+    [Fact]
     public async Task A_buffered_work_item_is_renewed_before_its_lock_lapses()
     {
         var lifetime = TimeSpan.FromMilliseconds(600);

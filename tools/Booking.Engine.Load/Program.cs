@@ -5,6 +5,7 @@ using Booking.Core.Apartments;
 using Booking.Core.Reservations;
 using Booking.Engine;
 using Booking.Engine.Load;
+using DurableTask.AzureStorage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -158,6 +159,38 @@ if (held.Count > 0)
 Report.Lateness("WAIT BEFORE HOLD", outcomes.Values
     .Where(o => o.ExpiresAt is not null)
     .Select(o => (o.ExpiresAt!.Value - load.Window - created[o.ReservationId]).TotalSeconds));
+
+// Where the time between deadline and release went, for the first 10 s of deadlines (while the run is still
+// starting) and a sample of the rest: read from the histories, so not while the run is measured.
+if (byDeadline.Count > 0)
+{
+    var service = host.Services.GetRequiredService<AzureStorageOrchestrationService>();
+    var first = byDeadline.Min(x => x.ExpiresAt!.Value);
+    var expiredOnes = outcomes.Values.Where(o => !double.IsNaN(LatenessSeconds(o, apartments.GetValueOrDefault("apt-" + o.ReservationId)))).OrderBy(o => o.ExpiresAt).ToList();
+    var early = expiredOnes.Where(o => o.ExpiresAt < first.AddSeconds(10)).ToList();
+    var rest = expiredOnes.Except(early).ToList();
+    var sample = rest.Where((_, i) => i % Math.Max(1, rest.Count / 200) == 0).ToList();
+    async Task ReportPartsAsync(string label, List<ReservationOutcome> group)
+    {
+        var parts = new List<LatenessParts>();
+        foreach (var outcome in group)
+        {
+            if (await LatenessParts.ReadAsync(service, outcome, apartments["apt-" + outcome.ReservationId].UpdatedAt!.Value) is { } read)
+            {
+                parts.Add(read);
+            }
+        }
+
+        for (var i = 0; i < LatenessParts.Names.Length; i++)
+        {
+            Report.Lateness($"PART {label}: {LatenessParts.Names[i]}", parts.Select(p => p.Seconds[i]));
+        }
+    }
+
+    await ReportPartsAsync("deadlines +0s", early);
+    await ReportPartsAsync("later deadlines (sample)", sample);
+    await ReportPartsAsync("over 1 s late", expiredOnes.Where(o => LatenessSeconds(o, apartments["apt-" + o.ReservationId]) > 1).ToList());
+}
 
 await host.StopAsync(CancellationToken.None);
 

@@ -97,8 +97,25 @@ internal sealed class UnderWayFirstService(IOrchestrationService inner, int maxN
         }
     }
 
+    // A new one stops being new once its first episode is written. With extended sessions the worker keeps the same
+    // work item for the instance's later episodes and releases it only when the session idles out, so freeing the
+    // place on release alone let 8 sessions, each idle for its timeout, throttle every new reservation (measured:
+    // holds began p50 80 s after their admitted moment instead of 0.005 s).
+    public override async Task CompleteTaskOrchestrationWorkItemAsync(
+        TaskOrchestrationWorkItem workItem,
+        OrchestrationRuntimeState newOrchestrationRuntimeState,
+        IList<TaskMessage> outboundMessages,
+        IList<TaskMessage> orchestratorMessages,
+        IList<TaskMessage> timerMessages,
+        TaskMessage continuedAsNewMessage,
+        OrchestrationState orchestrationState)
+    {
+        await Inner.CompleteTaskOrchestrationWorkItemAsync(workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        Done(workItem);
+    }
+
     // DurableTask.Core releases every work item it took once it is done with it (completed or abandoned alike), so
-    // this is where a new one's place is freed.
+    // this is where a new one's place is freed if its first episode never completed.
     public override async Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
     {
         await Inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
