@@ -79,9 +79,12 @@ run() { # name count parallelism window timeout [partitions] [max queue polling 
   echo "== $1"
   # EXTENDED_SESSIONS=true keeps each waiting orchestration in memory until its timer fires (its history is not read
   # back from the History table, which Azurite scans whole); measured: no clear gain at 1,000, slower starts at 10,000.
-  # A session holds a work-item slot, and DurableTask.Core lets sessions take at most half of them.
+  # A session holds a work-item slot, and DurableTask.Core lets sessions take at most half of them. SESSION_IDLE
+  # (default: the window + 2 minutes) and SLOTS override the idle timeout and the slots; session 6 measured the burst
+  # with SESSION_IDLE=00:00:05 SLOTS=100 (docs/engine.md, item 11).
   local window_s slots=100; window_s=$(date -d "1970-01-01 $4Z" +%s)
   if [ "${EXTENDED_SESSIONS:-false}" = true ]; then slots=$(( 2 * $2 + 200 )); fi
+  slots="${SLOTS:-$slots}"
   slots="${SLOTS:-$slots}"
   Engine__ExtendedSessions="${EXTENDED_SESSIONS:-false}" Engine__ExtendedSessionIdleTimeout="${SESSION_IDLE:-$(date -u -d "@$(( window_s + 120 ))" +%H:%M:%S)}" \
   Engine__MaxConcurrentOrchestrations="$slots" \

@@ -118,10 +118,8 @@ while (token is not null);
 var expired = outcomes.Values.Count(o => o.Status == ReservationStatus.Expired);
 var vacant = ids.Count(id => apartments.TryGetValue("apt-" + id, out var a) && a.Status == ApartmentStatus.Vacant);
 
-var lateness = outcomes.Values
-    .Select(o => LatenessSeconds(o, apartments.GetValueOrDefault("apt-" + o.ReservationId)))
-    .Where(s => !double.IsNaN(s))
-    .ToList();
+double Late(ReservationOutcome o) => LatenessSeconds(o, apartments.GetValueOrDefault("apt-" + o.ReservationId));
+var lateness = outcomes.Values.Select(Late).Where(s => !double.IsNaN(s)).ToList();
 Report.Line($"RESULT count={load.Count} completed={outcomes.Count} expired={expired} vacant={vacant} peakWaiting={peakWaiting} seconds={elapsed.TotalSeconds:F1} processCpuSeconds={Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1}");
 if (peakWaiting > 0)
 {
@@ -132,7 +130,7 @@ Report.Lateness("LATENESS", lateness);
 
 // Where in the run lateness arises: per 10 s of deadlines since the first one.
 var byDeadline = outcomes.Values
-    .Select(o => (o.ExpiresAt, Late: LatenessSeconds(o, apartments.GetValueOrDefault("apt-" + o.ReservationId))))
+    .Select(o => (o.ExpiresAt, Late: Late(o)))
     .Where(x => x.ExpiresAt is not null && !double.IsNaN(x.Late))
     .ToList();
 if (byDeadline.Count > 0)
@@ -160,20 +158,23 @@ Report.Lateness("WAIT BEFORE HOLD", outcomes.Values
     .Where(o => o.ExpiresAt is not null)
     .Select(o => (o.ExpiresAt!.Value - load.Window - created[o.ReservationId]).TotalSeconds));
 
-// Where the time between deadline and release went, for the first 10 s of deadlines (while the run is still
-// starting) and a sample of the rest: read from the histories, so not while the run is measured.
+// Where the time between deadline and release went: the first 10 s of deadlines (while the run is still starting),
+// the rest, and the windows over 1 s late, at most 200 of each (one history read each). Read after the run.
 if (byDeadline.Count > 0)
 {
     var service = host.Services.GetRequiredService<AzureStorageOrchestrationService>();
     var first = byDeadline.Min(x => x.ExpiresAt!.Value);
-    var expiredOnes = outcomes.Values.Where(o => !double.IsNaN(LatenessSeconds(o, apartments.GetValueOrDefault("apt-" + o.ReservationId)))).OrderBy(o => o.ExpiresAt).ToList();
+    var expiredOnes = outcomes.Values.Where(o => !double.IsNaN(Late(o))).OrderBy(o => o.ExpiresAt).ToList();
     var early = expiredOnes.Where(o => o.ExpiresAt < first.AddSeconds(10)).ToList();
-    var rest = expiredOnes.Except(early).ToList();
-    var sample = rest.Where((_, i) => i % Math.Max(1, rest.Count / 200) == 0).ToList();
+    await ReportPartsAsync("deadlines +0s", early);
+    await ReportPartsAsync("later deadlines", expiredOnes.Except(early).ToList());
+    await ReportPartsAsync("over 1 s late", expiredOnes.Where(o => Late(o) > 1).ToList());
+
     async Task ReportPartsAsync(string label, List<ReservationOutcome> group)
     {
         var parts = new List<LatenessParts>();
-        foreach (var outcome in group)
+        var step = Math.Max(1, group.Count / 200);
+        foreach (var outcome in group.Where((_, i) => i % step == 0))
         {
             if (await LatenessParts.ReadAsync(service, outcome, apartments["apt-" + outcome.ReservationId].UpdatedAt!.Value) is { } read)
             {
@@ -183,13 +184,9 @@ if (byDeadline.Count > 0)
 
         for (var i = 0; i < LatenessParts.Names.Length; i++)
         {
-            Report.Lateness($"PART {label}: {LatenessParts.Names[i]}", parts.Select(p => p.Seconds[i]));
+            Report.Lateness($"PART {label}{(step > 1 ? " (sample)" : "")}: {LatenessParts.Names[i]}", parts.Select(p => p.Seconds[i]));
         }
     }
-
-    await ReportPartsAsync("deadlines +0s", early);
-    await ReportPartsAsync("later deadlines (sample)", sample);
-    await ReportPartsAsync("over 1 s late", expiredOnes.Where(o => LatenessSeconds(o, apartments["apt-" + o.ReservationId]) > 1).ToList());
 }
 
 await host.StopAsync(CancellationToken.None);
