@@ -85,7 +85,6 @@ run() { # name count parallelism window timeout [partitions] [max queue polling 
   local window_s slots=100; window_s=$(date -d "1970-01-01 $4Z" +%s)
   if [ "${EXTENDED_SESSIONS:-false}" = true ]; then slots=$(( 2 * $2 + 200 )); fi
   slots="${SLOTS:-$slots}"
-  slots="${SLOTS:-$slots}"
   Engine__ExtendedSessions="${EXTENDED_SESSIONS:-false}" Engine__ExtendedSessionIdleTimeout="${SESSION_IDLE:-$(date -u -d "@$(( window_s + 120 ))" +%H:%M:%S)}" \
   Engine__MaxConcurrentOrchestrations="$slots" \
   Engine__PartitionCount="${6:-4}" Engine__MaxQueuePollingInterval="${7:-00:00:00.100}" TaskHubName="load$1" DynamoDb__TableName="load-$1" Load__Count="$2" Load__Parallelism="$3" Load__Window="$4" Load__Timeout="$5" Load__PollInterval="${POLL_INTERVAL:-00:00:02}" Load__Probes="${PROBES:-0}" Load__WarmUp="${WARMUP:-0}" Reservation__MaxStartsAndEndsPerSecond="${PACE:-0}" Engine__ControlQueueBufferThreshold="${BUFFER:-256}" Engine__MaxNewOrchestrationsInFlight="${NEW_IN_FLIGHT:-0}" Engine__MaxConcurrentStarts="${STARTS:-0}" Engine__MessageVisibilityTimeout="${VISIBILITY:-00:01:00}" Engine__ActivityDispatchers="${ACTIVITY_DISPATCHERS:-8}" \
