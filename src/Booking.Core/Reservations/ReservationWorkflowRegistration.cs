@@ -8,7 +8,6 @@ public static class ReservationWorkflowRegistration
     public static DurableTaskRegistry AddReservationWorkflow(this DurableTaskRegistry registry) => registry
         .AddOrchestrator<ReservationOrchestrator>()
         .AddActivity<ReserveApartmentActivity>()
-        .AddActivity<GetApartmentActivity>()
         .AddActivity<ConfirmPaymentActivity>()
         .AddActivity<ReleaseApartmentActivity>();
 
@@ -16,7 +15,6 @@ public static class ReservationWorkflowRegistration
     public static IReadOnlyList<string> ActivityNames { get; } =
     [
         ReserveApartmentActivity.Name,
-        GetApartmentActivity.Name,
         ConfirmPaymentActivity.Name,
         ReleaseApartmentActivity.Name,
     ];

@@ -20,10 +20,6 @@ public sealed class ReservationWorkflowFunctions(IApartmentStore store)
     public Task<TransitionResult> ReserveApartmentAsync([ActivityTrigger] ApartmentHold hold, CancellationToken cancellationToken) =>
         new ReserveApartmentActivity(store).RunAsync(hold, cancellationToken);
 
-    [Function(GetApartmentActivity.Name)]
-    public Task<Apartment?> GetApartmentAsync([ActivityTrigger] string apartmentId, CancellationToken cancellationToken) =>
-        new GetApartmentActivity(store).RunAsync(apartmentId, cancellationToken);
-
     [Function(ConfirmPaymentActivity.Name)]
     public Task<TransitionResult> ConfirmPaymentAsync([ActivityTrigger] ApartmentHold hold, CancellationToken cancellationToken) =>
         new ConfirmPaymentActivity(store).RunAsync(hold, cancellationToken);

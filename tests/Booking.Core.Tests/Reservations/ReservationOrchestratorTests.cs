@@ -174,8 +174,8 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
 
         var outcome = await RunToCompletionAsync(reservationId, apartmentId, ShortWindow);
 
-        // Reserve, get and release each failed once before succeeding.
-        Assert.Equal(3, fixture.Flaky.FaultsInjected - faultsBefore);
+        // Reserve and release each failed once before succeeding; the expiry reads nothing apart from the release.
+        Assert.Equal(2, fixture.Flaky.FaultsInjected - faultsBefore);
         Assert.Equal(ReservationStatus.Expired, outcome.Status);
         Assert.Equal(ApartmentStatus.Vacant, (await fixture.Store.GetAsync(apartmentId))!.Status);
     }
