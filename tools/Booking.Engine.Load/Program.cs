@@ -120,7 +120,7 @@ var vacant = ids.Count(id => apartments.TryGetValue("apt-" + id, out var a) && a
 
 double Late(ReservationOutcome o) => LatenessSeconds(o, apartments.GetValueOrDefault("apt-" + o.ReservationId));
 var lateness = outcomes.Values.Select(Late).Where(s => !double.IsNaN(s)).ToList();
-Report.Line($"RESULT count={load.Count} completed={outcomes.Count} expired={expired} vacant={vacant} peakWaiting={peakWaiting} seconds={elapsed.TotalSeconds:F1} processCpuSeconds={Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1}");
+Report.Line($"RESULT count={load.Count} completed={outcomes.Count} expired={expired} vacant={vacant} peakWaiting={peakWaiting} seconds={elapsed.TotalSeconds:F1} processCpuSeconds={Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} gcPauseSeconds={GC.GetTotalPauseDuration().TotalSeconds:F2} gcCounts={GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
 if (peakWaiting > 0)
 {
     Report.Line($"MEMORY at peak waiting {peakWaiting}: managed heap {(peakHeap - heapBefore) / peakWaiting / 1024.0:F1} KB and RSS {(peakRss - rssBefore) / peakWaiting / 1024.0:F1} KB per waiting reservation (this process also runs the client and the poll)");
