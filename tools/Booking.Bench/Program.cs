@@ -170,7 +170,7 @@ try
     var restLateness = latency.LatenessMs().ToList();
     Console.WriteLine($"{"(b) timer lateness, light load",-34} p50 {F(Stats.Percentile(restLateness, 0.5), "F0")} ms, p99 {F(Stats.Percentile(restLateness, 0.99), "F0")} ms ({restLateness.Count} measured)");
     Console.WriteLine($"{"(c) timer lateness, shared deadline",-34} p50 {F(Stats.Percentile(latenessMs, 0.50), "F0")} ms, p99 {F(Stats.Percentile(latenessMs, 0.99), "F0")} ms, max {F(latenessMs.DefaultIfEmpty(double.NaN).Max(), "F0")} ms ({latenessMs.Count} measured)");
-    Console.WriteLine($"{"(d) hold",-34} {waiting} waiting at once, {F(rssPerWaiting / 1024)} KiB RSS each, {hold.Clean} of {hold.Answers.Count} started ended EXPIRED and vacant");
+    Console.WriteLine($"{"(d) hold",-34} {waiting} waiting at once, {F(rssPerWaiting / 1024)} KiB RSS each, {hold.Clean} ended EXPIRED and vacant ({hold.Answers.Count} calls answered before the start slice ended; calls cut off then may still have started)");
     Console.WriteLine($"{"lost",-34} {lost} (per batch: {string.Join(", ", batches.Select(b => $"{b.Count} -> {b.Lost}"))}; {batches.Sum(b => b.Unfinished)} of them had not ended when the time budget ran out)");
     Console.WriteLine($"{"run",-34} {F(run.Elapsed.TotalSeconds, "F0")} s, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
     Console.WriteLine(JsonSerializer.Serialize(result));
