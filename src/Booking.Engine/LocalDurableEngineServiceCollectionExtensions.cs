@@ -63,9 +63,10 @@ public static class LocalDurableEngineServiceCollectionExtensions
     {
         StorageAccountClientProvider = new StorageAccountClientProvider(
             StorageServiceClientProvider.ForBlob(options.StorageConnectionString),
-            options.ExtraQueueEndpoints.Count == 0
-                ? StorageServiceClientProvider.ForQueue(options.StorageConnectionString)
-                : ShardedQueueServiceClient.CreateProvider(options.StorageConnectionString, [.. options.ExtraQueueEndpoints]),
+            ShardedQueueServiceClient.CreateProvider(
+                options.StorageConnectionString,
+                [.. options.ExtraQueueEndpoints],
+                options.SignalledPolling ? options.MaxQueuePollingInterval : TimeSpan.Zero),
             options.TableShards == 1
                 ? StorageServiceClientProvider.ForTable(options.StorageConnectionString)
                 : ShardedTableServiceClient.CreateProvider(options.StorageConnectionString, options.ShardedTableNames, options.TableShards)),

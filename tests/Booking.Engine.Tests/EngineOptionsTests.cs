@@ -53,6 +53,7 @@ public sealed class EngineOptionsTests
         Assert.Equal("UseDevelopmentStorage=true;", options.StorageConnectionString);
         Assert.Equal("OtherHub", options.TaskHubName);
         Assert.Equal(TimeSpan.FromMilliseconds(100), options.MaxQueuePollingInterval);
+        Assert.True(options.SignalledPolling);
         Assert.False(string.IsNullOrEmpty(options.WorkerId));
     }
 

@@ -83,6 +83,30 @@ public sealed class ShardedQueuesTests(Emulators emulators) : IAsyncLifetime
         await Assert.ThrowsAsync<InvalidOperationException>(() => queue.DeleteMessageAsync(messages[0].MessageId, renewed.Value.PopReceipt));
     }
 
+    [Fact]
+    public async Task A_control_queue_found_empty_is_polled_again_when_its_hidden_message_is_due_and_not_in_between()
+    {
+        // As the provider's control-queue loop does, with its 50 ms backoff: receive until the timer-like message
+        // (sent hidden for 2 s) arrives. Ungated, that is ~40 requests; gated with a 30 s recheck, a handful.
+        var physical = new CountingQueueClient(new QueueClient(emulators.Azurite.ConnectionString, "gate" + Guid.NewGuid().ToString("N")[..12]));
+        await physical.CreateIfNotExistsAsync();
+        var queue = new GatedQueueClient(physical, TimeSpan.FromSeconds(30), TimeProvider.System);
+        Assert.Empty((await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value);
+
+        var sent = DateTimeOffset.UtcNow;
+        await queue.SendMessageAsync("timer", visibilityTimeout: TimeSpan.FromSeconds(2));
+        Azure.Storage.Queues.Models.QueueMessage[] received = [];
+        while (received.Length == 0 && DateTimeOffset.UtcNow - sent < TimeSpan.FromSeconds(20))
+        {
+            received = (await queue.ReceiveMessagesAsync(32, TimeSpan.FromMinutes(1))).Value;
+            await Task.Delay(50);
+        }
+
+        Assert.Equal("timer", Assert.Single(received).MessageText);
+        Assert.InRange(DateTimeOffset.UtcNow - sent, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
+        Assert.InRange(physical.Receives, 2, 5);
+    }
+
     private string WithQueueEndpoint(string endpoint) =>
         string.Join(';', emulators.Azurite.ConnectionString.Split(';', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith("QueueEndpoint=", StringComparison.Ordinal)).Append("QueueEndpoint=" + endpoint));
 
@@ -95,5 +119,27 @@ public sealed class ShardedQueuesTests(Emulators emulators) : IAsyncLifetime
         }
 
         return [.. names.Order(StringComparer.Ordinal)];
+    }
+
+    /// <summary>A real queue that counts the receives that reach it.</summary>
+    private sealed class CountingQueueClient(QueueClient inner) : QueueClient
+    {
+        private int receives;
+
+        public int Receives => Volatile.Read(ref receives);
+
+        public override string Name => inner.Name;
+
+        public override Task<Azure.Response> CreateIfNotExistsAsync(IDictionary<string, string>? metadata = null, CancellationToken cancellationToken = default) =>
+            inner.CreateIfNotExistsAsync(metadata, cancellationToken);
+
+        public override Task<Azure.Response<Azure.Storage.Queues.Models.SendReceipt>> SendMessageAsync(string messageText, TimeSpan? visibilityTimeout = null, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default) =>
+            inner.SendMessageAsync(messageText, visibilityTimeout, timeToLive, cancellationToken);
+
+        public override Task<Azure.Response<Azure.Storage.Queues.Models.QueueMessage[]>> ReceiveMessagesAsync(int? maxMessages = null, TimeSpan? visibilityTimeout = null, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref receives);
+            return inner.ReceiveMessagesAsync(maxMessages, visibilityTimeout, cancellationToken);
+        }
     }
 }

@@ -24,8 +24,16 @@ public sealed class EngineOptions
     /// <summary>Control queues; the unit by which processes share orchestrations. Fixed once the hub exists.</summary>
     public int PartitionCount { get; set; } = 4;
 
-    /// <summary>The longest an idle queue goes unpolled. Bounds how late a durable timer can fire.</summary>
+    /// <summary>The longest an idle queue goes unpolled. With <see cref="SignalledPolling"/> it bounds how late this
+    /// process sees a message another process sent (or a timer set before a restart); without, how late any durable
+    /// timer can fire.</summary>
     public TimeSpan MaxQueuePollingInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Poll a queue found empty again only when this process has sent to it, when a message it hid (a timer)
+    /// becomes visible, or after <see cref="MaxQueuePollingInterval"/>; one fetch loop asks while the others wait for
+    /// its answer. False: the provider's own polling, where every fetch loop polls and every send, timers included,
+    /// restarts each loop's backoff at 50 ms (most requests in a burst then came back empty; docs/engine.md).</summary>
+    public bool SignalledPolling { get; set; } = true;
 
     /// <summary>Orchestration work items one process runs at once.</summary>
     public int MaxConcurrentOrchestrations { get; set; } = 100;

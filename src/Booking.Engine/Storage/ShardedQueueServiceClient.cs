@@ -16,18 +16,26 @@ namespace Booking.Engine.Storage;
 /// processes keeps each one small. Real Azure Storage does not need this. The mapping depends only on the queue name
 /// and the endpoint list, so every process sharing a hub agrees on it as long as they share the list.
 /// </para>
+/// Every queue, on one endpoint or several, polls only when it may hold something (<see cref="IdleQueueGate"/>), so
+/// each name has one client per process, shared by the provider's senders and receivers.
 /// </summary>
 internal sealed class ShardedQueueServiceClient : QueueServiceClient
 {
     private readonly IReadOnlyList<QueueServiceClient> shards;
+    private readonly TimeSpan idleRecheck;
 
-    // One client per spread queue, shared by every caller: it remembers where the messages it received live.
-    private readonly ConcurrentDictionary<string, ShardedWorkItemQueueClient> spreadQueues = new(StringComparer.Ordinal);
+    // One client per queue, shared by every caller: its gate must see this process's sends, and a spread queue
+    // remembers where the messages it received live.
+    private readonly ConcurrentDictionary<string, QueueClient> queues = new(StringComparer.Ordinal);
 
-    public ShardedQueueServiceClient(IReadOnlyList<QueueServiceClient> shards)
+    /// <param name="shards">The endpoints, the connection string's own first.</param>
+    /// <param name="idleRecheck">How long a queue found empty goes unpolled unless this process sends to it
+    /// (<see cref="IdleQueueGate"/>); zero: whenever the provider asks.</param>
+    public ShardedQueueServiceClient(IReadOnlyList<QueueServiceClient> shards, TimeSpan idleRecheck)
     {
         ArgumentOutOfRangeException.ThrowIfZero(shards.Count);
         this.shards = shards;
+        this.idleRecheck = idleRecheck;
     }
 
     // The provider uses only these three members of its queue service client.
@@ -35,10 +43,10 @@ internal sealed class ShardedQueueServiceClient : QueueServiceClient
 
     public override Uri Uri => shards[0].Uri;
 
-    public override QueueClient GetQueueClient(string queueName) =>
-        ControlQueuePartition(queueName) is { } partition
-            ? shards[partition % shards.Count].GetQueueClient(queueName)
-            : spreadQueues.GetOrAdd(queueName, name => new ShardedWorkItemQueueClient([.. shards.Select(s => s.GetQueueClient(name))]));
+    public override QueueClient GetQueueClient(string queueName) => queues.GetOrAdd(queueName, name =>
+        ControlQueuePartition(name) is { } partition
+            ? new GatedQueueClient(shards[partition % shards.Count].GetQueueClient(name), idleRecheck, TimeProvider.System)
+            : new ShardedWorkItemQueueClient([.. shards.Select(s => s.GetQueueClient(name))], idleRecheck, TimeProvider.System));
 
     /// <summary>The partition of a control queue (<c>{hub}-control-NN</c>); null for any other queue.</summary>
     private static int? ControlQueuePartition(string queueName)
@@ -52,13 +60,14 @@ internal sealed class ShardedQueueServiceClient : QueueServiceClient
 
     /// <summary>
     /// A provider for the Azure Storage orchestration service: the connection string's own queue endpoint first, then
-    /// <paramref name="extraQueueEndpoints"/>, all with the connection string's account and key.
+    /// <paramref name="extraQueueEndpoints"/> (none: every queue on the one endpoint), all with the connection
+    /// string's account and key; <paramref name="idleRecheck"/> as in the constructor.
     /// </summary>
-    public static IStorageServiceClientProvider<QueueServiceClient, QueueClientOptions> CreateProvider(string connectionString, IReadOnlyList<string> extraQueueEndpoints)
+    public static IStorageServiceClientProvider<QueueServiceClient, QueueClientOptions> CreateProvider(string connectionString, IReadOnlyList<string> extraQueueEndpoints, TimeSpan idleRecheck)
     {
         var connectionStrings = new List<string> { connectionString };
         connectionStrings.AddRange(extraQueueEndpoints.Select(endpoint => WithQueueEndpoint(connectionString, endpoint)));
-        return new Provider(connectionStrings);
+        return new Provider(connectionStrings, idleRecheck);
     }
 
     /// <summary>The same connection string with its <c>QueueEndpoint</c> replaced (or added).</summary>
@@ -72,12 +81,12 @@ internal sealed class ShardedQueueServiceClient : QueueServiceClient
         return string.Join(';', parts);
     }
 
-    private sealed class Provider(IReadOnlyList<string> connectionStrings) : IStorageServiceClientProvider<QueueServiceClient, QueueClientOptions>
+    private sealed class Provider(IReadOnlyList<string> connectionStrings, TimeSpan idleRecheck) : IStorageServiceClientProvider<QueueServiceClient, QueueClientOptions>
     {
         public QueueClientOptions CreateOptions() => new();
 
         // The provider adds its retry and throttling policies to the options it passes in; every shard gets them.
         public QueueServiceClient CreateClient(QueueClientOptions options) =>
-            new ShardedQueueServiceClient(connectionStrings.Select(c => new QueueServiceClient(c, options)).ToList());
+            new ShardedQueueServiceClient(connectionStrings.Select(c => new QueueServiceClient(c, options)).ToList(), idleRecheck);
     }
 }

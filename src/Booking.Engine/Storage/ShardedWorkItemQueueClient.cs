@@ -16,23 +16,33 @@ namespace Booking.Engine.Storage;
 /// over N processes, each holds a N-th of the backlog and serves a N-th of the requests. Order between messages is not
 /// kept, which the provider does not need (activities run in parallel anyway).
 /// </para>
-/// Only the members the provider calls on a queue are implemented.
+/// Each shard has an <see cref="IdleQueueGate"/>: receives go to the next shard that may hold something, and wait while
+/// every shard is known to be empty. Only the members the provider calls on a queue are implemented.
 /// </summary>
 internal sealed class ShardedWorkItemQueueClient : QueueClient
 {
     private readonly IReadOnlyList<QueueClient> shards;
+    private readonly IReadOnlyList<IdleQueueGate> gates;
+    private readonly IdleQueueGate.Signal signal = new();
+    private readonly TimeProvider time;
 
     // Where each message this process received lives, until it is deleted. A message another process received and
     // lost (a crash) becomes visible again and is received, and so recorded, anew. The entry of a message abandoned
     // here and then finished by another process stays behind: a few bytes, only after failures.
-    private readonly ConcurrentDictionary<string, QueueClient> received = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> received = new(StringComparer.Ordinal);
     private int nextSend = -1;
     private int nextReceive = -1;
 
-    public ShardedWorkItemQueueClient(IReadOnlyList<QueueClient> shards)
+    /// <param name="shards">The physical queues, one per endpoint.</param>
+    /// <param name="idleRecheck">How long a shard found empty goes unpolled unless this process sends to it
+    /// (<see cref="IdleQueueGate"/>); zero polls whenever asked, as the provider does.</param>
+    /// <param name="time">The clock; <see cref="TimeProvider.System"/> when null.</param>
+    public ShardedWorkItemQueueClient(IReadOnlyList<QueueClient> shards, TimeSpan idleRecheck = default, TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(shards.Count, 1);
         this.shards = shards;
+        this.time = time ?? TimeProvider.System;
+        gates = [.. shards.Select(_ => new IdleQueueGate(idleRecheck, this.time, signal))];
     }
 
     public override string Name => shards[0].Name;
@@ -67,35 +77,54 @@ internal sealed class ShardedWorkItemQueueClient : QueueClient
         return Response.FromValue(QueuesModelFactory.QueueProperties(responses[0].Value.Metadata, total), responses[0].GetRawResponse());
     }
 
-    public override Task<Response<SendReceipt>> SendMessageAsync(string messageText, TimeSpan? visibilityTimeout = null, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default) =>
-        shards[Next(ref nextSend)].SendMessageAsync(messageText, visibilityTimeout, timeToLive, cancellationToken);
+    public override async Task<Response<SendReceipt>> SendMessageAsync(string messageText, TimeSpan? visibilityTimeout = null, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default)
+    {
+        var index = Next(ref nextSend);
+        var receipt = await shards[index].SendMessageAsync(messageText, visibilityTimeout, timeToLive, cancellationToken);
+        gates[index].Sent(visibilityTimeout);
+        return receipt;
+    }
 
-    /// <summary>One request, to the next shard in turn: an empty answer makes the provider back off, as from one queue.</summary>
+    /// <summary>One request, to the next shard in turn that may hold something: an empty answer makes the provider back
+    /// off, as from one queue.</summary>
     public override async Task<Response<QueueMessage>> ReceiveMessageAsync(TimeSpan? visibilityTimeout = null, CancellationToken cancellationToken = default)
     {
-        var shard = shards[Next(ref nextReceive)];
-        var response = await shard.ReceiveMessageAsync(visibilityTimeout, cancellationToken);
-        if (response.Value is { } message)
+        var (index, ticket) = await IdleQueueGate.WaitForAnyAsync(gates, Next(ref nextReceive), signal, time, cancellationToken);
+        bool? foundAny = null;
+        try
         {
-            received[message.MessageId] = shard;
-        }
+            var response = await shards[index].ReceiveMessageAsync(visibilityTimeout, cancellationToken);
+            if (response.Value is { } message)
+            {
+                received[message.MessageId] = index;
+            }
 
-        return response;
+            foundAny = response.Value is not null;
+            return response;
+        }
+        finally
+        {
+            gates[index].Completed(ticket, foundAny);
+        }
     }
 
     public override Task<Response> DeleteMessageAsync(string messageId, string popReceipt, CancellationToken cancellationToken = default)
     {
-        var shard = received.TryRemove(messageId, out var owner) ? owner : throw Unknown(messageId);
-        return shard.DeleteMessageAsync(messageId, popReceipt, cancellationToken);
+        var index = received.TryRemove(messageId, out var owner) ? owner : throw Unknown(messageId);
+        return shards[index].DeleteMessageAsync(messageId, popReceipt, cancellationToken);
     }
 
-    public override Task<Response<UpdateReceipt>> UpdateMessageAsync(string messageId, string popReceipt, string? messageText = null, TimeSpan visibilityTimeout = default, CancellationToken cancellationToken = default) =>
-        OwnerOf(messageId).UpdateMessageAsync(messageId, popReceipt, messageText, visibilityTimeout, cancellationToken);
+    /// <summary>An abandoned message becomes visible again after <paramref name="visibilityTimeout"/>; a renewed one
+    /// may (if it is not deleted first), so its shard's gate looks then.</summary>
+    public override async Task<Response<UpdateReceipt>> UpdateMessageAsync(string messageId, string popReceipt, string? messageText = null, TimeSpan visibilityTimeout = default, CancellationToken cancellationToken = default)
+    {
+        var index = OwnerOf(messageId);
+        var receipt = await shards[index].UpdateMessageAsync(messageId, popReceipt, messageText, visibilityTimeout, cancellationToken);
+        gates[index].Sent(visibilityTimeout);
+        return receipt;
+    }
 
-    public override Task<Response<UpdateReceipt>> UpdateMessageAsync(string messageId, string popReceipt, BinaryData? message, TimeSpan visibilityTimeout = default, CancellationToken cancellationToken = default) =>
-        OwnerOf(messageId).UpdateMessageAsync(messageId, popReceipt, message, visibilityTimeout, cancellationToken);
-
-    private QueueClient OwnerOf(string messageId) => received.TryGetValue(messageId, out var owner) ? owner : throw Unknown(messageId);
+    private int OwnerOf(string messageId) => received.TryGetValue(messageId, out var owner) ? owner : throw Unknown(messageId);
 
     private int Next(ref int counter) => (int)((uint)Interlocked.Increment(ref counter) % (uint)shards.Count);
 
