@@ -5,12 +5,26 @@ namespace Booking.Testing;
 
 public static class FreePort
 {
-    /// <summary>A port on 127.0.0.1 that nothing listens on right now.</summary>
+    // Ports this process has handed out: the system can hand out a port again as soon as it is released, before the
+    // server it was picked for listens on it (seen: two emulators of one run given the same port).
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>A port on 127.0.0.1 that nothing listens on right now and that this process has not handed out before.</summary>
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     /// <summary>Waits until something accepts connections on the port.</summary>
