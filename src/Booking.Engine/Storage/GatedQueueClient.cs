@@ -14,13 +14,14 @@ internal sealed class GatedQueueClient : QueueClient
     private readonly QueueClient inner;
     private readonly TimeProvider time;
     private readonly IdleQueueGate.Signal signal = new();
-    private readonly IdleQueueGate[] gate;
+    // One queue, one gate; a list because the waiting is shared with the spread work-item queue's shards.
+    private readonly IdleQueueGate[] gates;
 
     public GatedQueueClient(QueueClient inner, TimeSpan idleRecheck, TimeProvider time)
     {
         this.inner = inner;
         this.time = time;
-        gate = [new IdleQueueGate(idleRecheck, time, signal)];
+        gates = [new IdleQueueGate(idleRecheck, time, signal)];
     }
 
     public override string Name => inner.Name;
@@ -46,13 +47,13 @@ internal sealed class GatedQueueClient : QueueClient
     public override async Task<Response<SendReceipt>> SendMessageAsync(string messageText, TimeSpan? visibilityTimeout = null, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default)
     {
         var receipt = await inner.SendMessageAsync(messageText, visibilityTimeout, timeToLive, cancellationToken);
-        gate[0].Sent(visibilityTimeout);
+        gates[0].Sent(visibilityTimeout);
         return receipt;
     }
 
     public override async Task<Response<QueueMessage[]>> ReceiveMessagesAsync(int? maxMessages = null, TimeSpan? visibilityTimeout = null, CancellationToken cancellationToken = default)
     {
-        var (_, ticket) = await IdleQueueGate.WaitForAnyAsync(gate, 0, signal, time, cancellationToken);
+        var (_, ticket) = await IdleQueueGate.WaitForAnyAsync(gates, 0, signal, time, cancellationToken);
         bool? foundAny = null;
         try
         {
@@ -62,7 +63,7 @@ internal sealed class GatedQueueClient : QueueClient
         }
         finally
         {
-            gate[0].Completed(ticket, foundAny);
+            gates[0].Completed(ticket, foundAny);
         }
     }
 
@@ -74,7 +75,7 @@ internal sealed class GatedQueueClient : QueueClient
     public override async Task<Response<UpdateReceipt>> UpdateMessageAsync(string messageId, string popReceipt, string? messageText = null, TimeSpan visibilityTimeout = default, CancellationToken cancellationToken = default)
     {
         var receipt = await inner.UpdateMessageAsync(messageId, popReceipt, messageText, visibilityTimeout, cancellationToken);
-        gate[0].Sent(visibilityTimeout);
+        gates[0].Sent(visibilityTimeout);
         return receipt;
     }
 }
