@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark (issue 8): starts its own dynalite, Azurite (in memory) and local host on free 127.0.0.1 ports, runs the
+# Benchmark: starts its own dynalite, Azurite (in memory) and local host on free 127.0.0.1 ports, runs the
 # throughput, start-latency, timer-lateness and hold scenarios through /api/graphql, stops everything it started and
 # prints a table; the last line is one JSON object with the figures. About 15 minutes; not part of ./test.sh.
 #

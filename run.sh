@@ -6,7 +6,7 @@
 #   ./run.sh --emulators-only  emulators, table and sample apartments only, for `func start` in src/BookingFunctions
 #
 # Ports: PORT (7071), DYNAMODB_PORT (8000), AZURITE_BLOB_PORT (10000), AZURITE_QUEUE_PORT (10001),
-# AZURITE_TABLE_PORT (10002). Data lives in .data/ and survives restarts; delete it for a clean slate.
+# AZURITE_TABLE_PORT (10002). Data lives in DATA_DIR (.data/) and survives restarts; delete it for a clean slate.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -23,6 +23,7 @@ DYNAMODB_PORT=${DYNAMODB_PORT:-8000}
 AZURITE_BLOB_PORT=${AZURITE_BLOB_PORT:-10000}
 AZURITE_QUEUE_PORT=${AZURITE_QUEUE_PORT:-10001}
 AZURITE_TABLE_PORT=${AZURITE_TABLE_PORT:-10002}
+DATA_DIR=${DATA_DIR:-.data}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 # shellcheck source=scripts/lib.sh
@@ -45,13 +46,15 @@ echo "== Building the local host"
 dotnet build src/Booking.LocalHost/Booking.LocalHost.csproj -c Release --verbosity quiet -nologo
 host_dll=src/Booking.LocalHost/bin/Release/net10.0/Booking.LocalHost.dll
 
+# Every process below starts in a session of its own (setsid), so the terminal's Ctrl+C reaches only this script,
+# which then stops them in order: the host first, while its emulators are still up, then the emulators.
 pids=()
 stop_all() {
   trap - INT TERM EXIT
   [ "${#pids[@]}" -gt 0 ] || return 0
   echo; echo "== Stopping"
-  # Newest first, so the host stops while its emulators are still up. Azurite can take minutes to honour SIGTERM,
-  # so anything still running 10 s later is killed.
+  # Newest first. The host drains within its 10 s shutdown timeout; Azurite can take minutes to honour SIGTERM, so
+  # anything still running 10 s later is killed.
   local i pid
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
     pid=${pids[i]}
@@ -68,20 +71,20 @@ wait_for_port() {
   local port=$1 pid=$2 name=$3
   for _ in $(seq 1 600); do
     port_busy "$port" && return 0
-    kill -0 "$pid" 2>/dev/null || { echo "run.sh: $name exited during start-up (its log: .data/logs/$name.log, or the output above)" >&2; exit 1; }
+    kill -0 "$pid" 2>/dev/null || { echo "run.sh: $name exited during start-up (its log: $DATA_DIR/logs/$name.log, or the output above)" >&2; exit 1; }
     sleep 0.1
   done
-  echo "run.sh: $name did not listen on 127.0.0.1:$port within 60 s; see .data/logs/$name.log" >&2
+  echo "run.sh: $name did not listen on 127.0.0.1:$port within 60 s; see $DATA_DIR/logs/$name.log" >&2
   exit 1
 }
 
-mkdir -p .data/dynalite .data/azurite .data/logs
+mkdir -p "$DATA_DIR/dynalite" "$DATA_DIR/azurite" "$DATA_DIR/logs"
 echo "== Starting dynalite on 127.0.0.1:$DYNAMODB_PORT and Azurite on 127.0.0.1:$AZURITE_BLOB_PORT-$AZURITE_TABLE_PORT"
-node_modules/.bin/dynalite --host 127.0.0.1 --port "$DYNAMODB_PORT" --path .data/dynalite >.data/logs/dynalite.log 2>&1 &
+setsid node_modules/.bin/dynalite --host 127.0.0.1 --port "$DYNAMODB_PORT" --path "$DATA_DIR/dynalite" >"$DATA_DIR/logs/dynalite.log" 2>&1 &
 pids+=($!); wait_for_port "$DYNAMODB_PORT" $! dynalite
-node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" --queueHost 127.0.0.1 --queuePort "$AZURITE_QUEUE_PORT" \
-  --tableHost 127.0.0.1 --tablePort "$AZURITE_TABLE_PORT" --location .data/azurite --skipApiVersionCheck --loose --disableTelemetry \
-  >.data/logs/azurite.log 2>&1 &
+setsid node_modules/.bin/azurite --blobHost 127.0.0.1 --blobPort "$AZURITE_BLOB_PORT" --queueHost 127.0.0.1 --queuePort "$AZURITE_QUEUE_PORT" \
+  --tableHost 127.0.0.1 --tablePort "$AZURITE_TABLE_PORT" --location "$DATA_DIR/azurite" --skipApiVersionCheck --loose --disableTelemetry \
+  >"$DATA_DIR/logs/azurite.log" 2>&1 &
 azurite_pid=$!; pids+=("$azurite_pid")
 for port in "$AZURITE_BLOB_PORT" "$AZURITE_QUEUE_PORT" "$AZURITE_TABLE_PORT"; do wait_for_port "$port" "$azurite_pid" azurite; done
 
@@ -108,7 +111,7 @@ fi
 
 url="http://127.0.0.1:$PORT/api/graphql"
 echo "== Starting the local host on $url"
-dotnet "$host_dll" --urls "http://127.0.0.1:$PORT" &
+setsid dotnet "$host_dll" --urls "http://127.0.0.1:$PORT" &
 host_pid=$!; pids+=("$host_pid")
 wait_for_port "$PORT" "$host_pid" local-host
 

@@ -43,11 +43,6 @@ param sweepGracePeriod string = '00:05:00'
 @description('How often the sweeper looks for orphaned holds.')
 param sweepInterval string = '00:01:00'
 
-@description('Per instance: places a second for reservation starts plus window ends; past it a new reservation holds later so its window still ends on time. 0: no limit.')
-@minValue(0)
-@maxValue(100000)
-param maxStartsAndEndsPerSecond int = 0
-
 @description('Largest GraphQL request body in bytes; larger requests get 413.')
 @minValue(1024)
 param graphQLMaxRequestBytes int = 65536
@@ -332,10 +327,6 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'Reservation__SweepInterval'
           value: sweepInterval
-        }
-        {
-          name: 'Reservation__MaxStartsAndEndsPerSecond'
-          value: string(maxStartsAndEndsPerSecond)
         }
         {
           name: 'GraphQL__MaxRequestBytes'

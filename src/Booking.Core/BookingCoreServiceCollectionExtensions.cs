@@ -11,7 +11,7 @@ namespace Booking.Core;
 
 public static class BookingCoreServiceCollectionExtensions
 {
-    /// <summary>Registers options (validated at start-up), the DynamoDB client, the apartment store and the deadline calendar.</summary>
+    /// <summary>Registers options (validated at start-up), the DynamoDB client, the apartment store and the sweeper.</summary>
     public static IServiceCollection AddBookingCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DynamoDbOptions>().Bind(configuration.GetSection(DynamoDbOptions.SectionName)).ValidateOnStart();
@@ -23,7 +23,6 @@ public static class BookingCoreServiceCollectionExtensions
         services.TryAddSingleton(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<DynamoDbOptions>>().Value));
         services.TryAddSingleton<IApartmentStore, DynamoDbApartmentStore>();
         services.TryAddSingleton<OrphanedHoldSweeper>();
-        services.TryAddSingleton<DeadlineCalendar>();
         return services;
     }
 }

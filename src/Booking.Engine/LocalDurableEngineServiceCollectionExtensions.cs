@@ -1,7 +1,6 @@
 using Booking.Engine.Client;
 using Booking.Engine.Configuration;
 using Booking.Engine.Hosting;
-using Booking.Engine.Storage;
 using DurableTask.AzureStorage;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -61,23 +60,12 @@ public static class LocalDurableEngineServiceCollectionExtensions
 
     private static AzureStorageOrchestrationServiceSettings CreateSettings(EngineOptions options, ILoggerFactory loggerFactory) => new()
     {
-        StorageAccountClientProvider = new StorageAccountClientProvider(
-            StorageServiceClientProvider.ForBlob(options.StorageConnectionString),
-            ShardedQueueServiceClient.CreateProvider(
-                options.StorageConnectionString,
-                [.. options.ExtraQueueEndpoints],
-                options.SignalledPolling ? options.MaxQueuePollingInterval : TimeSpan.Zero),
-            options.TableShards == 1
-                ? StorageServiceClientProvider.ForTable(options.StorageConnectionString)
-                : ShardedTableServiceClient.CreateProvider(options.StorageConnectionString, options.ShardedTableNames, options.TableShards)),
+        StorageAccountClientProvider = new StorageAccountClientProvider(options.StorageConnectionString),
         TaskHubName = options.TaskHubName,
         PartitionCount = options.PartitionCount,
         MaxQueuePollingInterval = options.MaxQueuePollingInterval,
         MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
         MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
-        ControlQueueBufferThreshold = options.ControlQueueBufferThreshold,
-        ExtendedSessionsEnabled = options.ExtendedSessions,
-        ExtendedSessionIdleTimeout = options.ExtendedSessionIdleTimeout,
         ControlQueueVisibilityTimeout = options.MessageVisibilityTimeout,
         WorkItemQueueVisibilityTimeout = options.MessageVisibilityTimeout,
         LeaseInterval = options.LeaseInterval,

@@ -1,5 +1,6 @@
 using Booking.Core.Apartments;
 using Booking.Core.Reservations;
+using Booking.Testing;
 
 namespace Booking.Engine.Tests;
 
@@ -14,9 +15,8 @@ public sealed class CrashRecoveryTests(Emulators emulators)
     {
         var settings = emulators.Settings(Emulators.NewTaskHub(), Emulators.NewTable());
 
-        // Short leases, so the restarted process takes the partitions over well before the windows end; otherwise a
-        // payment and the deadline reach it in one batch and their order is the queue's, not the clients'.
-        settings["Engine:LeaseInterval"] = "00:00:05";
+        // The emulators' settings give short leases, so the restarted process takes the partitions over well before
+        // the windows end; otherwise a payment and the deadline reach it in one batch in the queue's order.
         await using var client = EngineHost.ClientOnly(settings);
         await client.Store.EnsureTableAsync();
         var first = await EngineProcess.StartAsync(settings, TimeSpan.FromSeconds(60));

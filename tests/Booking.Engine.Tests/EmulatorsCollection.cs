@@ -1,3 +1,5 @@
+using Booking.Testing;
+
 namespace Booking.Engine.Tests;
 
 [CollectionDefinition(Name)]

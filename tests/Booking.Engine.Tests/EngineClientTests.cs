@@ -1,5 +1,6 @@
 using Booking.Core.Reservations;
 using Booking.Engine.Client;
+using Booking.Testing;
 using Microsoft.DurableTask.Client;
 
 namespace Booking.Engine.Tests;
@@ -33,25 +34,6 @@ public sealed class EngineClientTests(Emulators emulators) : IAsyncLifetime
         await engine.Client.OutcomeAsync("r-done", Patience);
 
         await Assert.ThrowsAsync<InstanceAlreadyExistsException>(() => engine.Client.StartAsync("r-done", "missing", TimeSpan.FromSeconds(1)));
-    }
-
-    [Fact]
-    public async Task With_one_start_at_a_time_a_refused_start_gives_its_turn_back_and_concurrent_starts_all_get_theirs()
-    {
-        var settings = emulators.Settings(Emulators.NewTaskHub(), Emulators.NewTable());
-        settings["Engine:MaxConcurrentStarts"] = "1";
-        await using var limited = await EngineHost.StartAsync(settings);
-        await limited.Client.StartAsync("r-turn-dup", "missing", TimeSpan.FromMinutes(5));
-        var ids = Enumerable.Range(0, 12).Select(i => $"r-turn-{i}").ToList();
-
-        // The refused start must give its turn back, or every start after it waits for ever.
-        await Assert.ThrowsAsync<InstanceAlreadyExistsException>(() => limited.Client.StartAsync("r-turn-dup", "missing", TimeSpan.FromMinutes(5)));
-        await Task.WhenAll(ids.Select(id => limited.Client.StartAsync(id, "missing", TimeSpan.FromMinutes(5)))).WaitAsync(Patience);
-
-        foreach (var id in ids)
-        {
-            Assert.NotNull(await limited.Client.GetInstanceAsync(id));
-        }
     }
 
     [Fact]

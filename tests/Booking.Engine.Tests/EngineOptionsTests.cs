@@ -13,17 +13,9 @@ public sealed class EngineOptionsTests
     [InlineData("AzureWebJobsStorage", " ", "AzureWebJobsStorage")]
     [InlineData("Engine:PartitionCount", "17", "Engine:PartitionCount")]
     [InlineData("Engine:MaxQueuePollingInterval", "00:01:00", "Engine:MaxQueuePollingInterval")]
-    [InlineData("Engine:MaxNewOrchestrationsInFlight", "-1", "Engine:MaxNewOrchestrationsInFlight")]
-    [InlineData("Engine:MaxNewOrchestrationsInFlight", "101", "Engine:MaxNewOrchestrationsInFlight")]
-    [InlineData("Engine:MaxConcurrentStarts", "-1", "Engine:MaxConcurrentStarts")]
-    [InlineData("Engine:MaxConcurrentStarts", "1001", "Engine:MaxConcurrentStarts")]
     [InlineData("Engine:MaxConcurrentActivities", "0", "Engine:MaxConcurrentActivities")]
     [InlineData("Engine:LeaseInterval", "00:00:01", "Engine:LeaseInterval")]
     [InlineData("Engine:MessageVisibilityTimeout", "00:00:01", "Engine:MessageVisibilityTimeout")]
-    [InlineData("Engine:TableShards", "0", "Engine:TableShards")]
-    [InlineData("Engine:TableShards", "33", "Engine:TableShards")]
-    [InlineData("Engine:ExtraQueueEndpoints:0", "ftp://127.0.0.1/devstoreaccount1", "Engine:ExtraQueueEndpoints")]
-    [InlineData("Engine:ExtraQueueEndpoints:0", "http://127.0.0.1:10011/devstoreaccount1", "Engine:ExtraQueueEndpoints")] // needs an account key
     public async Task Start_up_fails_naming_an_invalid_setting(string key, string value, string named)
     {
         var settings = new Dictionary<string, string?>
@@ -52,25 +44,7 @@ public sealed class EngineOptionsTests
 
         Assert.Equal("UseDevelopmentStorage=true;", options.StorageConnectionString);
         Assert.Equal("OtherHub", options.TaskHubName);
-        Assert.Equal(TimeSpan.FromMilliseconds(100), options.MaxQueuePollingInterval);
-        Assert.True(options.SignalledPolling);
+        Assert.Equal(TimeSpan.FromSeconds(1), options.MaxQueuePollingInterval);
         Assert.False(string.IsNullOrEmpty(options.WorkerId));
-    }
-
-    [Fact]
-    public async Task Extra_queue_endpoints_must_be_urls_even_with_an_account_key()
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;QueueEndpoint=http://127.0.0.1:1/devstoreaccount1;",
-            ["DynamoDb:ServiceUrl"] = "http://127.0.0.1:1",
-            ["Engine:ExtraQueueEndpoints:0"] = "http://127.0.0.1:2/devstoreaccount1",
-            ["Engine:ExtraQueueEndpoints:1"] = "queue-two",
-        };
-        using var host = EngineHost.Build(settings);
-
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
-
-        Assert.Equal("Engine:ExtraQueueEndpoints must hold http(s) URLs of queue endpoints; got 'queue-two'.", Assert.Single(error.Failures));
     }
 }

@@ -1,7 +1,6 @@
 using Booking.Core.Apartments;
-using Booking.Core.Configuration;
 using Booking.Core.Reservations;
-using Microsoft.Extensions.Options;
+using Booking.Testing;
 
 namespace Booking.Engine.Tests;
 
@@ -74,45 +73,6 @@ public sealed class ReservationWorkflowTests(Emulators emulators) : IAsyncLifeti
 
         Assert.Equal(ReservationStatus.Cancelled, outcome.Status);
         Assert.Equal(ApartmentStatus.Vacant, (await engine.Store.GetAsync("a4"))!.Status);
-    }
-
-    [Fact]
-    public async Task Holds_the_deadline_calendar_admits_for_later_are_made_no_sooner_and_still_expire()
-    {
-        var calendar = new DeadlineCalendar(Options.Create(new ReservationOptions { MaxStartsAndEndsPerSecond = 1 }), TimeProvider.System);
-        var window = TimeSpan.FromSeconds(1);
-        var holds = Enumerable.Range(0, 4).Select(_ => calendar.Admit(window)).ToList();
-        for (var i = 0; i < holds.Count; i++)
-        {
-            await engine.Store.AddAsync($"paced{i}");
-            await engine.Client.StartAsync($"r-paced-{i}", $"paced{i}", window, holds[i]);
-        }
-
-        // One a second: at most the first, and one more if the clock crossed into the next second meanwhile, hold now.
-        Assert.True(holds.Count(h => h is not null) >= 2, "the calendar should have put at least two of four holds off");
-        for (var i = 0; i < holds.Count; i++)
-        {
-            var outcome = await engine.Client.OutcomeAsync($"r-paced-{i}", Patience);
-            Assert.Equal(ReservationStatus.Expired, outcome.Status);
-            Assert.True(outcome.ExpiresAt - window >= (holds[i] ?? outcome.RequestedAt), $"r-paced-{i} held from {outcome.ExpiresAt - window:O}, before it was admitted ({holds[i]:O})");
-            Assert.Equal(ApartmentStatus.Vacant, (await engine.Store.GetAsync($"paced{i}"))!.Status);
-        }
-    }
-
-    [Fact]
-    public async Task Cancel_event_before_the_hold_is_admitted_ends_cancelled_and_never_touches_the_apartment()
-    {
-        await engine.Store.AddAsync("a-later");
-        var before = await engine.Store.GetAsync("a-later");
-        await engine.Client.StartAsync("r-later", "a-later", TimeSpan.FromMinutes(5), DateTimeOffset.UtcNow + TimeSpan.FromMinutes(5));
-        await engine.Client.ProgressAsync("r-later", ReservationStatus.Requested, Patience);
-
-        await engine.Client.RaiseEventAsync("r-later", ReservationEvents.ReservationCancelled, new ReservationCancelled(DateTimeOffset.UtcNow));
-        var outcome = await engine.Client.OutcomeAsync("r-later", Patience);
-
-        Assert.Equal(ReservationStatus.Cancelled, outcome.Status);
-        Assert.Null(outcome.ExpiresAt);
-        Assert.Equal(before, await engine.Store.GetAsync("a-later"));
     }
 
     [Fact]

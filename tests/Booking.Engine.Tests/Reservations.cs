@@ -7,10 +7,10 @@ namespace Booking.Engine.Tests;
 /// <summary>Starting and awaiting reservations through any <see cref="DurableTaskClient"/>.</summary>
 public static class Reservations
 {
-    public static Task<string> StartAsync(this DurableTaskClient client, string reservationId, string apartmentId, TimeSpan window, DateTimeOffset? holdFrom = null) =>
+    public static Task<string> StartAsync(this DurableTaskClient client, string reservationId, string apartmentId, TimeSpan window) =>
         client.ScheduleNewOrchestrationInstanceAsync(
             ReservationOrchestrator.Name,
-            new ReservationRequest(reservationId, apartmentId, window, holdFrom),
+            new ReservationRequest(reservationId, apartmentId, window),
             new StartOrchestrationOptions(reservationId));
 
     public static async Task<ReservationOutcome> OutcomeAsync(this DurableTaskClient client, string reservationId, TimeSpan timeout)

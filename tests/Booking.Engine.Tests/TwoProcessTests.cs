@@ -1,5 +1,6 @@
 using Booking.Core.Apartments;
 using Booking.Core.Reservations;
+using Booking.Testing;
 
 namespace Booking.Engine.Tests;
 

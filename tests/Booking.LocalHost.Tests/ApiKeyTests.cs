@@ -4,7 +4,7 @@ using Booking.Core.Apartments;
 
 namespace Booking.LocalHost.Tests;
 
-/// <summary>Issue 9 item 6: the local host's API key, checked from outside the process.</summary>
+/// <summary>The local host's API key, checked from outside the process.</summary>
 public sealed class ApiKeyTests(KeyedHost keyed) : IClassFixture<KeyedHost>
 {
     private LocalHostProcess Host => keyed.Host;

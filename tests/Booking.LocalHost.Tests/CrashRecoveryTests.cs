@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using Booking.Testing;
 using Xunit.Abstractions;
 
 namespace Booking.LocalHost.Tests;
 
-/// <summary>Issue 9 item 5 end to end: SIGKILL the local host while reservations wait and payments are in flight; the
+/// <summary>End to end: SIGKILL the local host while reservations wait and payments are in flight; the
 /// host started again on the same task hub, table and emulators ends every reservation correctly.</summary>
 [Collection(EmulatorsCollection.Name)]
 public sealed class CrashRecoveryTests(Emulators emulators, ITestOutputHelper log)

@@ -5,7 +5,7 @@ using Booking.Testing;
 
 namespace Booking.LocalHost.Tests;
 
-/// <summary>Issue 6 item 5 end to end: the local host process, driven over HTTP, ends each reservation as the
+/// <summary>End to end: the local host process, driven over HTTP, ends each reservation as the
 /// workflow says and leaves the apartment in the matching state in the table; it serves the sample data and the
 /// README's example.</summary>
 public sealed partial class EndToEndTests(RunningHost running) : IClassFixture<RunningHost>

@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace Booking.LocalHost.Tests;
 
-/// <summary>Issue 9 item 3 end to end: the store goes down for seconds in the middle of a batch of reservations; the
+/// <summary>End to end: the store goes down for seconds in the middle of a batch of reservations; the
 /// workflow's activity retries carry every reservation to a final state that the table agrees with.</summary>
 [Collection(EmulatorsCollection.Name)]
 public sealed class StoreFaultTests(Emulators emulators, ITestOutputHelper log)

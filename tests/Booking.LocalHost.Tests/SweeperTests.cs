@@ -1,10 +1,11 @@
 using System.Globalization;
 using Amazon.DynamoDBv2.Model;
 using Booking.Core.Apartments;
+using Booking.Testing;
 
 namespace Booking.LocalHost.Tests;
 
-/// <summary>Issue 9 item 4, the local host's half: its sweeper service releases holds nobody will release.</summary>
+/// <summary>The local host's sweeper service releases holds nobody will release.</summary>
 [Collection(EmulatorsCollection.Name)]
 public sealed class SweeperTests(Emulators emulators)
 {

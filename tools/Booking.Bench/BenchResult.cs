@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Booking.Bench;
 
-/// <summary>The benchmark's summary line: the keys issue 8 names, in that order. A figure a scenario could not
+/// <summary>The benchmark's summary line: its keys, in a fixed order. A figure a scenario could not
 /// measure (out of time) is null, not a made-up number.</summary>
 internal sealed record BenchResult(
     [property: JsonPropertyName("reservationsPerSecond")] double? ReservationsPerSecond,

@@ -24,16 +24,9 @@ internal sealed class BenchStack : IAsyncDisposable
     public const string TableName = "BenchApartments";
     public const string TaskHubName = "BenchHub";
     private const int PartitionCount = 4;
-    private const int TableShards = 16;
 
     private readonly DynaliteServer dynalite = new();
-    // Azurite in memory, plus one queue process per further control queue and one more, with the work items spread
-    // over all (Engine:ExtraQueueEndpoints): an Azurite request costs more the more messages its process stores, and
-    // the hold scenario parks up to 10,000 timer messages. Blobs and tables stay in the first process, the History and
-    // Instances tables split into TableShards tables each, because Azurite scans a table for every history read and
-    // instance update (docs/engine.md).
     private readonly AzuriteServer azurite = new() { InMemory = true };
-    private readonly AzuriteServiceServer[] extraQueues = [.. Enumerable.Range(0, PartitionCount).Select(_ => AzuriteServiceServer.Queue())];
     private ChildProcess? host;
     private ServiceProvider? services;
 
@@ -56,7 +49,7 @@ internal sealed class BenchStack : IAsyncDisposable
     /// <summary>Starts Azurite and the local host (after <see cref="StartStoreAsync"/>).</summary>
     public async Task StartAsync(string hostDll)
     {
-        await Task.WhenAll(extraQueues.Select(queue => queue.InitializeAsync()).Append(azurite.InitializeAsync()));
+        await azurite.InitializeAsync();
 
         var settings = new Dictionary<string, string?>
         {
@@ -66,15 +59,9 @@ internal sealed class BenchStack : IAsyncDisposable
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             ["TaskHubName"] = TaskHubName,
             ["Engine__PartitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture),
-            ["Engine__TableShards"] = TableShards.ToString(CultureInfo.InvariantCulture),
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",
         };
-
-        for (var i = 0; i < extraQueues.Length; i++)
-        {
-            settings[$"Engine__ExtraQueueEndpoints__{i.ToString(CultureInfo.InvariantCulture)}"] = extraQueues[i].Endpoint;
-        }
 
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), s.Value)))
@@ -96,10 +83,10 @@ internal sealed class BenchStack : IAsyncDisposable
         await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromMinutes(2), () => host.HasExited);
     }
 
-    /// <summary>CPU seconds used so far by the host, Azurite (all its processes) and dynalite.</summary>
+    /// <summary>CPU seconds used so far by the host, Azurite and dynalite.</summary>
     public CpuSample Cpu() => new(
         CpuTime.SecondsOf(host?.Id),
-        CpuTime.SecondsOf(azurite.ProcessId) + extraQueues.Sum(queue => CpuTime.SecondsOf(queue.ProcessId)),
+        CpuTime.SecondsOf(azurite.ProcessId),
         CpuTime.SecondsOf(dynalite.ProcessId));
 
     /// <summary>Resident memory of the host process, from /proc.</summary>
@@ -123,10 +110,6 @@ internal sealed class BenchStack : IAsyncDisposable
         }
 
         await azurite.DisposeAsync();
-        foreach (var queue in extraQueues)
-        {
-            await queue.DisposeAsync();
-        }
 
         await dynalite.DisposeAsync();
     }

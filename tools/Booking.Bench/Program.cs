@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Booking.Bench;
 
-// Issue 8's benchmark. Usage: Booking.Bench <path of Booking.LocalHost.dll> [--smoke]. Everything runs on 127.0.0.1;
+// The benchmark. Usage: Booking.Bench <path of Booking.LocalHost.dll> [--smoke]. Everything runs on 127.0.0.1;
 // every process it starts is stopped before it exits. Scenario sizes and the hold window adapt to the measured rate so
 // the run stays inside its time budget; figures are reported as measured.
 var hostDll = args.FirstOrDefault(a => !a.StartsWith("--", StringComparison.Ordinal))
@@ -44,7 +44,7 @@ try
     using var dynamoDb = stack.Dynalite.CreateClient();
     var storeOpsPerSecond = await RawStoreRate.MeasureAsync(dynamoDb, Concurrency, TimeSpan.FromSeconds(smoke ? 2 : 5), overall.Token);
 
-    Say("starting Azurite (in memory, plus a queue process per further control queue and one more, the work items spread over all) and the local host on 127.0.0.1");
+    Say("starting Azurite (in memory) and the local host on 127.0.0.1");
     await stack.StartAsync(hostDll);
     var api = new ReservationApi(http, stack.GraphQLEndpoint);
     var batches = new List<Batch>();

@@ -2,7 +2,6 @@ using Booking.Api.Errors;
 using Booking.Api.Schema;
 using Booking.Api.Services;
 using Booking.Core.Configuration;
-using Booking.Core.Reservations;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
@@ -26,7 +25,6 @@ public sealed partial class GraphQLHttpHandler(
     ApartmentService apartments,
     GraphQLErrorMapper errorMapper,
     IOptions<ReservationOptions> reservationOptions,
-    DeadlineCalendar deadlines,
     IOptions<GraphQLApiOptions> apiOptions,
     TimeProvider clock,
     ILogger<GraphQLHttpHandler> logger)
@@ -109,7 +107,7 @@ public sealed partial class GraphQLHttpHandler(
 
     private Task<ExecutionResult> ExecuteAsync(HttpContext context, DurableTaskClient client, GraphQLHttpRequest request, bool isGet)
     {
-        var reservations = new ReservationService(client, reservationOptions.Value, deadlines, clock);
+        var reservations = new ReservationService(client, reservationOptions.Value, clock);
         var options = new ExecutionOptions
         {
             Query = request.Query,

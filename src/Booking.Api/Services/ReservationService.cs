@@ -13,7 +13,7 @@ namespace Booking.Api.Services;
 /// reading a reservation is reading its instance, and a repeated id finds the reservation it already started.
 /// Created per request because the <see cref="DurableTaskClient"/> is: Azure Functions binds one per invocation.
 /// </summary>
-public sealed class ReservationService(DurableTaskClient client, ReservationOptions options, DeadlineCalendar deadlines, TimeProvider clock)
+public sealed class ReservationService(DurableTaskClient client, ReservationOptions options, TimeProvider clock)
 {
     /// <summary>Bounds how many instances one <c>getStepFunctions</c> query returns.</summary>
     public const int MaxListed = 1000;
@@ -43,7 +43,7 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             : InputRules.RequireReservationId(input.ReservationId, "reservationId");
         var window = options.ResolvePaymentWindow(input.PaymentWindowSeconds);
 
-        await StartOnceAsync(reservationId, apartmentId, window, holdFrom => new ReservationRequest(reservationId, apartmentId, window, holdFrom), cancellationToken);
+        await StartOnceAsync(reservationId, apartmentId, new ReservationRequest(reservationId, apartmentId, window), cancellationToken);
         var instance = await WaitUntilAsync(reservationId, i => i.HoldDecided(), cancellationToken);
         return instance?.ToView() ?? new ReservationView(reservationId, apartmentId, ReservationStatus.Requested, null);
     }
@@ -64,7 +64,7 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             ? options.DefaultApartmentId
             : InputRules.RequireApartmentId(input.ApartmentId, "apartmentId");
 
-        await StartOnceAsync(id, apartmentId, options.PaymentWindow, holdFrom => new StepFunctionRequest(id, apartmentId, options.PaymentWindow, arn, holdFrom), cancellationToken);
+        await StartOnceAsync(id, apartmentId, new StepFunctionRequest(id, apartmentId, options.PaymentWindow, arn), cancellationToken);
         return new StepFunctionView(id, arn);
     }
 
@@ -95,10 +95,9 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             .ToList();
     }
 
-    /// <summary>Starts the workflow with the input <paramref name="input"/> makes, unless the id already has one; an
-    /// existing reservation of the same apartment is accepted as is, anything else under that id is a conflict. Only
-    /// a new workflow books a second in the <see cref="DeadlineCalendar"/>; the input is told when it may hold.</summary>
-    private async Task StartOnceAsync(string reservationId, string apartmentId, TimeSpan window, Func<DateTimeOffset?, object> input, CancellationToken cancellationToken)
+    /// <summary>Starts the workflow with <paramref name="input"/>, unless the id already has one; an existing
+    /// reservation of the same apartment is accepted as is, anything else under that id is a conflict.</summary>
+    private async Task StartOnceAsync(string reservationId, string apartmentId, object input, CancellationToken cancellationToken)
     {
         var existing = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cancellationToken);
         if (existing is null)
@@ -107,9 +106,8 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             {
                 // Never replace an instance, whatever its state: a backend that does not check atomically would
                 // otherwise let two concurrent first requests both start it.
-                var holdFrom = deadlines.Admit(window);
-                var start = StartBy.Tagged(new StartOrchestrationOptions(reservationId), holdFrom).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>());
-                await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, input(holdFrom), start, cancellationToken);
+                var start = new StartOrchestrationOptions(reservationId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>());
+                await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, input, start, cancellationToken);
                 return;
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)

@@ -5,4 +5,4 @@ namespace Booking.Api.Services;
 /// property names, plus the seed client's ARN. The orchestrator reads its own fields and ignores the extra one; the
 /// ARN rides in the input because not every backend keeps instance tags (the in-process test host drops them).
 /// </summary>
-internal sealed record StepFunctionRequest(string ReservationId, string ApartmentId, TimeSpan PaymentWindow, string Arn, DateTimeOffset? HoldFrom);
+internal sealed record StepFunctionRequest(string ReservationId, string ApartmentId, TimeSpan PaymentWindow, string Arn);

@@ -26,13 +26,6 @@ public sealed class ReservationOptions
     /// <summary>How often the local host's sweeper looks for orphaned holds.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>Places per second for the starts and the window ends of the reservations this process starts: each
-    /// takes one when it arrives and one when its window ends; one whose window would end in a full second waits as
-    /// REQUESTED and holds later, so that its window ends in time (<see cref="Reservations.DeadlineCalendar"/>).
-    /// 0, the default: no limit. Set it to about twice the reservations per second the process sustains
-    /// (docs/engine.md).</summary>
-    public int MaxStartsAndEndsPerSecond { get; set; }
-
     /// <summary>The window for a request: the configured default, or the client's choice within the bounds.</summary>
     public TimeSpan ResolvePaymentWindow(int? requestedSeconds)
     {

@@ -5,9 +5,6 @@ namespace Booking.Core.Configuration;
 /// <summary>Fails start-up with a message that names the offending setting.</summary>
 public sealed class ReservationOptionsValidator : IValidateOptions<ReservationOptions>
 {
-    /// <summary>Far above what one process can release in a second; a larger figure is a typo, not a setting.</summary>
-    public const int MaxStartsAndEndsPerSecondLimit = 100_000;
-
     public ValidateOptionsResult Validate(string? name, ReservationOptions options)
     {
         var failures = new List<string>();
@@ -46,11 +43,6 @@ public sealed class ReservationOptionsValidator : IValidateOptions<ReservationOp
         if (options.SweepInterval < TimeSpan.FromSeconds(1))
         {
             failures.Add($"{section}:{nameof(options.SweepInterval)} must be at least 00:00:01; got {options.SweepInterval}.");
-        }
-
-        if (options.MaxStartsAndEndsPerSecond is < 0 or > MaxStartsAndEndsPerSecondLimit)
-        {
-            failures.Add($"{section}:{nameof(options.MaxStartsAndEndsPerSecond)} must be between 0 (no limit) and {MaxStartsAndEndsPerSecondLimit}; got {options.MaxStartsAndEndsPerSecond}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

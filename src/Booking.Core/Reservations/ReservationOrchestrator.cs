@@ -6,10 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace Booking.Core.Reservations;
 
 /// <summary>
-/// The seed's state machine, corrected: wait until the hold is admitted (<see cref="ReservationRequest.HoldFrom"/>),
-/// hold the apartment conditionally, wait for payment, cancel or the deadline,
-/// then keep or release it, only ever touching an apartment this reservation holds. Deterministic: time comes from the
-/// context and all I/O is in activities.
+/// The seed's state machine, corrected: hold the apartment conditionally, wait for payment, cancellation or the
+/// deadline, then keep or release it, only ever touching an apartment this reservation holds. Deterministic: time comes
+/// from the context and all I/O is in activities.
 /// </summary>
 [DurableTask(Name)]
 public sealed class ReservationOrchestrator : TaskOrchestrator<ReservationRequest, ReservationOutcome>
@@ -39,24 +38,7 @@ public sealed class ReservationOrchestrator : TaskOrchestrator<ReservationReques
         var requestedAt = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero);
         context.SetCustomStatus(new ReservationProgress(ReservationStatus.Requested, request.ApartmentId, null));
 
-        // One cancellation waiter for the whole reservation: it may come while the hold is still to be admitted.
-        using var stopWaiting = new CancellationTokenSource();
-        var cancel = context.WaitForExternalEvent<ReservationCancelled>(ReservationEvents.ReservationCancelled, stopWaiting.Token);
-
-        if (request.HoldFrom is { } holdFrom && holdFrom > requestedAt)
-        {
-            // The deadline calendar admitted this hold for later, so that its window ends in a second with room.
-            using var stopAdmission = new CancellationTokenSource();
-            var admitted = context.CreateTimer(holdFrom.UtcDateTime, stopAdmission.Token);
-            if (await Task.WhenAny(admitted, cancel) == cancel)
-            {
-                stopAdmission.Cancel();
-                logger.LogInformation("Reservation {ReservationId} was cancelled before it held {ApartmentId}", request.ReservationId, request.ApartmentId);
-                return new Outcome(request, requestedAt, null, context, ReservationStatus.Cancelled, null, null).Value;
-            }
-        }
-
-        var deadline = new DateTimeOffset(context.CurrentUtcDateTime, TimeSpan.Zero) + request.PaymentWindow;
+        var deadline = requestedAt + request.PaymentWindow;
         var hold = new ApartmentHold(request.ApartmentId, request.ReservationId, deadline);
         Outcome Finish(ReservationStatus status, ReservationErrorCode? code = null, string? message = null) =>
             new(request, requestedAt, status is ReservationStatus.Failed or ReservationStatus.Rejected ? null : deadline, context, status, code, message);
@@ -75,9 +57,17 @@ public sealed class ReservationOrchestrator : TaskOrchestrator<ReservationReques
         context.SetCustomStatus(new ReservationProgress(ReservationStatus.PendingPayment, request.ApartmentId, deadline));
         logger.LogInformation("Apartment {ApartmentId} held by {ReservationId} until {Deadline:O}", request.ApartmentId, request.ReservationId, deadline);
 
-        var timer = context.CreateTimer(deadline.UtcDateTime, stopWaiting.Token);
+        using var stopWaiting = new CancellationTokenSource();
         var payment = context.WaitForExternalEvent<PaymentConfirmed>(ReservationEvents.PaymentConfirmed, stopWaiting.Token);
-        var first = await Task.WhenAny(timer, payment, cancel);
+        var cancel = context.WaitForExternalEvent<ReservationCancelled>(ReservationEvents.ReservationCancelled, stopWaiting.Token);
+        Task first;
+        do
+        {
+            // The Azure Storage provider hides a timer message for whole seconds, so a timer can wake the orchestration
+            // up to a second before its deadline; a window never ends early, so wait out what is left.
+            first = await Task.WhenAny(context.CreateTimer(deadline.UtcDateTime, stopWaiting.Token), payment, cancel);
+        }
+        while (first != payment && first != cancel && context.CurrentUtcDateTime < deadline.UtcDateTime);
 
         // Cancel the losers so a finished reservation does not linger as Running until its timer fires.
         stopWaiting.Cancel();
@@ -100,7 +90,7 @@ public sealed class ReservationOrchestrator : TaskOrchestrator<ReservationReques
             // only applies while this reservation still holds the apartment, and a refusal returns the apartment as
             // it is, so 'paid' written by an external payment system is kept (HoldGone). One activity instead of a
             // read and a write: no gap between them, and one trip through the queues fewer between the deadline and
-            // the apartment being vacant again (docs/engine.md, item 12).
+            // the apartment being vacant again.
             outcome = await ReleaseAsync(ReservationStatus.Expired, "The payment window ended");
         }
 

@@ -10,12 +10,4 @@ public static class ReservationWorkflowRegistration
         .AddActivity<ReserveApartmentActivity>()
         .AddActivity<ConfirmPaymentActivity>()
         .AddActivity<ReleaseApartmentActivity>();
-
-    /// <summary>Every activity name, so hosts and tests can check they register them all.</summary>
-    public static IReadOnlyList<string> ActivityNames { get; } =
-    [
-        ReserveApartmentActivity.Name,
-        ConfirmPaymentActivity.Name,
-        ReleaseApartmentActivity.Name,
-    ];
 }

@@ -29,7 +29,6 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
     private readonly AzureStorageOrchestrationService service;
     private readonly InstanceTable instances;
     private readonly DataConverter converter = EngineSerialization.DataConverter;
-    private readonly SemaphoreSlim? startTurns;
 
     public EngineDurableTaskClient(AzureStorageOrchestrationService service, IOptions<EngineOptions> options)
         : base("LocalDurableEngine")
@@ -37,7 +36,6 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
         ArgumentNullException.ThrowIfNull(options);
         this.service = service;
         instances = new InstanceTable(options.Value);
-        startTurns = options.Value.MaxConcurrentStarts > 0 ? new SemaphoreSlim(options.Value.MaxConcurrentStarts) : null;
     }
 
     /// <inheritdoc/>
@@ -62,21 +60,7 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
             Tags = options?.Tags?.ToDictionary(t => t.Key, t => t.Value),
         };
 
-        var message = new TaskMessage { OrchestrationInstance = instance, Event = started };
-        if (startTurns is not null)
-        {
-            await startTurns.WaitAsync(cancellation);
-        }
-
-        try
-        {
-            await CreateAsync(message, started, cancellation);
-        }
-        finally
-        {
-            startTurns?.Release();
-        }
-
+        await CreateAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, started, cancellation);
         return instance.InstanceId;
     }
 
@@ -145,13 +129,8 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
-        var (handled, state) = await instances.TryReadAsync(instanceId, getInputsAndOutputs, cancellation);
-        if (!handled)
-        {
-            var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: getInputsAndOutputs);
-            state = states.FirstOrDefault(s => s is not null);
-        }
-
+        var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: getInputsAndOutputs);
+        var state = states.FirstOrDefault(s => s is not null);
         return state is null ? null : ToMetadata(state, getInputsAndOutputs);
     }
 
@@ -203,11 +182,7 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
     }
 
     /// <summary>The engine owns the orchestration service; the client has nothing of its own to release.</summary>
-    public override ValueTask DisposeAsync()
-    {
-        startTurns?.Dispose();
-        return ValueTask.CompletedTask;
-    }
+    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     // The SDK's runtime status mirrors DurableTask.Core's status value for value (the gRPC sidecar converts the same
     // way), including the two statuses the SDK marks obsolete.

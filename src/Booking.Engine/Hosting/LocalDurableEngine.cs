@@ -1,6 +1,4 @@
-using Azure.Data.Tables;
 using Booking.Engine.Configuration;
-using Booking.Engine.Storage;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
@@ -20,7 +18,6 @@ namespace Booking.Engine.Hosting;
 public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
 {
     private readonly AzureStorageOrchestrationService service;
-    private readonly UnderWayFirstService dispatch;
     private readonly TaskHubWorker worker;
     private readonly ILogger<LocalDurableEngine> logger;
     private readonly EngineOptions options;
@@ -40,18 +37,12 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
 
         // The shim factory's data converter is the SDK's JSON one, the same the client uses for inputs and events.
         var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions { DataConverter = EngineSerialization.DataConverter }, loggerFactory);
-        dispatch = new UnderWayFirstService(
-            new ParallelActivityFetchService(service, this.options.ActivityDispatchers),
-            this.options.MaxNewOrchestrationsInFlight == 0 ? this.options.MaxConcurrentOrchestrations : this.options.MaxNewOrchestrationsInFlight,
-            this.options.MessageVisibilityTimeout,
-            loggerFactory.CreateLogger<UnderWayFirstService>());
-        worker = new TaskHubWorker(dispatch, loggerFactory)
+        worker = new TaskHubWorker(service, loggerFactory)
         {
             // The SDK's shims report failures as FailureDetails; without this mode DurableTask.Core would serialize
             // exceptions instead and clients would see no failure details.
             ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
         };
-        worker.AddOrchestrationDispatcherMiddleware(EarlyTimerGuard.HoldUntilDueAsync);
         worker.AddTaskOrchestrations(registry.GetOrchestrators()
             .Select(o => (ObjectCreator<TaskOrchestration>)new ShimCreator<TaskOrchestration>(o.Key, () => shims.CreateOrchestration(o.Key, o.Value(services))))
             .ToArray());
@@ -62,14 +53,6 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Before the provider touches the tables: a hub split over another count would be read in the wrong tables
-        // (unsplit, silently only the first shard).
-        var tables = new TableServiceClient(options.StorageConnectionString);
-        foreach (var name in options.ShardedTableNames)
-        {
-            await PartitionedTableClient.EnsureShardCountAsync(tables, name, options.TableShards, cancellationToken);
-        }
-
         await service.CreateIfNotExistsAsync().WaitAsync(cancellationToken);
         await worker.StartAsync().WaitAsync(cancellationToken);
         started = true;
@@ -90,14 +73,22 @@ public sealed class LocalDurableEngine : IHostedService, IAsyncDisposable
         started = false;
 
         // Graceful: finish the work items in hand and release partition leases so another process takes over at once.
-        await worker.StopAsync(isForced: false).WaitAsync(cancellationToken);
-        logger.LogInformation("Durable engine stopped on task hub {TaskHub}", options.TaskHubName);
+        // When the host's shutdown time runs out first, stop waiting without throwing: whatever is unfinished is
+        // still in storage, and its messages reappear for the next start once their visibility timeout passes.
+        try
+        {
+            await worker.StopAsync(isForced: false).WaitAsync(cancellationToken);
+            logger.LogInformation("Durable engine stopped on task hub {TaskHub}", options.TaskHubName);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Durable engine on task hub {TaskHub} did not stop in time; unfinished work resumes at the next start", options.TaskHubName);
+        }
     }
 
     public ValueTask DisposeAsync()
     {
         worker.Dispose();
-        dispatch.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -24,7 +24,7 @@ public sealed class BadRequestCorpusTests(ReliabilityServer server, ITestOutputH
         var before = await server.SnapshotAsync();
 
         using var request = badRequest.Build(text);
-        var response = await server.Api.SendAsync(request, accept: null);
+        var response = await server.SendAsync(request, accept: null);
 
         output.WriteLine($"{(int)response.Status} {response.Body}");
         before.AssertUnchangedIn(await server.SnapshotAsync(), name);

@@ -30,11 +30,10 @@ public sealed class CorpusWorld
 
     public static async Task<CorpusWorld> CreateAsync(ReliabilityServer server)
     {
-        var api = server.Api;
-        var vacant = await api.AddApartmentAsync("corpus-vacant");
-        var paidApartment = await api.AddApartmentAsync("corpus-paid");
-        var expiredApartment = await api.AddApartmentAsync("corpus-expired");
-        var cancelledApartment = await api.AddApartmentAsync("corpus-cancelled");
+        var vacant = await server.AddApartmentAsync("corpus-vacant");
+        var paidApartment = await server.AddApartmentAsync("corpus-paid");
+        var expiredApartment = await server.AddApartmentAsync("corpus-expired");
+        var cancelledApartment = await server.AddApartmentAsync("corpus-cancelled");
         var paid = "corpus-paid-" + Guid.NewGuid().ToString("N");
         var expired = "corpus-expired-" + Guid.NewGuid().ToString("N");
         var cancelled = "corpus-cancelled-" + Guid.NewGuid().ToString("N");
@@ -52,7 +51,7 @@ public sealed class CorpusWorld
 
         foreach (var (id, status) in new[] { (paid, "PAID"), (expired, "EXPIRED"), (cancelled, "CANCELLED"), (rejected, "REJECTED") })
         {
-            Assert.Equal(status, ReliabilityServer.Status(await server.EndedAsync(id)));
+            Assert.Equal(status, ApiServer.Status(await server.EndedAsync(id)));
         }
 
         var reservationDefaults = new ReservationOptions();

@@ -23,32 +23,32 @@ public sealed class DoubleBookingTests(ReliabilityServer server, ITestOutputHelp
         var undecidedAtFirst = 0;
         for (var round = 0; round < Rounds; round++)
         {
-            var apartmentId = await server.Api.AddApartmentAsync($"race{round}");
+            var apartmentId = await server.AddApartmentAsync($"race{round}");
             var reservationIds = Enumerable.Range(0, Contenders).Select(i => $"race{round}-{i}-{Guid.NewGuid():N}").ToList();
 
             var answers = await Together.RunAsync(reservationIds.Select(id => (Func<Task<JsonElement>>)(() => server.ReserveAsync(apartmentId, id, 60))));
-            undecidedAtFirst += answers.Count(a => ReliabilityServer.Status(a) == "REQUESTED");
+            undecidedAtFirst += answers.Count(a => ApiServer.Status(a) == "REQUESTED");
             var decided = await Task.WhenAll(reservationIds.Select(server.DecidedAsync));
 
-            var winners = decided.Where(r => ReliabilityServer.Status(r) == "PENDING_PAYMENT").ToList();
+            var winners = decided.Where(r => ApiServer.Status(r) == "PENDING_PAYMENT").ToList();
             Assert.True(winners.Count == 1, $"Round {round}: {winners.Count} reservations hold apartment {apartmentId}.");
             var winner = winners[0].GetProperty("id").GetString()!;
             Assert.All(decided.Where(r => r.GetProperty("id").GetString() != winner), loser =>
             {
-                Assert.Equal("REJECTED", ReliabilityServer.Status(loser));
+                Assert.Equal("REJECTED", ApiServer.Status(loser));
                 Assert.Equal("ApartmentNotVacant", loser.GetProperty("errorCode").GetString());
                 Assert.Equal($"Apartment '{apartmentId}' is not vacant.", loser.GetProperty("errorMessage").GetString());
             });
-            Assert.All(answers.Where(a => ReliabilityServer.Status(a) != "REQUESTED"), answer =>
-                Assert.Equal(answer.GetProperty("id").GetString() == winner ? "PENDING_PAYMENT" : "REJECTED", ReliabilityServer.Status(answer)));
-            var held = await server.Api.Store.GetAsync(apartmentId);
+            Assert.All(answers.Where(a => ApiServer.Status(a) != "REQUESTED"), answer =>
+                Assert.Equal(answer.GetProperty("id").GetString() == winner ? "PENDING_PAYMENT" : "REJECTED", ApiServer.Status(answer)));
+            var held = await server.Store.GetAsync(apartmentId);
             Assert.Equal(ApartmentStatus.Reserved, held!.Status);
             Assert.Equal(winner, held.ReservationId);
 
             // End the winner, so no round leaves a workflow running into the next.
             await server.SendEventAsync("cancelReservation", winner);
-            Assert.Equal("CANCELLED", ReliabilityServer.Status(await server.EndedAsync(winner)));
-            Assert.Equal(ApartmentStatus.Vacant, (await server.Api.Store.GetAsync(apartmentId))!.Status);
+            Assert.Equal("CANCELLED", ApiServer.Status(await server.EndedAsync(winner)));
+            Assert.Equal(ApartmentStatus.Vacant, (await server.Store.GetAsync(apartmentId))!.Status);
         }
 
         output.WriteLine($"{Rounds} rounds of {Contenders} parallel reserves in {clock.Elapsed.TotalSeconds:0.0} s; {undecidedAtFirst} answers were REQUESTED and decided later.");
@@ -57,25 +57,25 @@ public sealed class DoubleBookingTests(ReliabilityServer server, ITestOutputHelp
     [Fact]
     public async Task Parallel_reserves_with_one_reservationId_start_one_workflow_and_all_answer_with_it()
     {
-        var apartmentId = await server.Api.AddApartmentAsync("same-id");
+        var apartmentId = await server.AddApartmentAsync("same-id");
         var reservationId = "same-" + Guid.NewGuid().ToString("N");
 
         var answers = await Together.RunAsync(Enumerable.Range(0, Contenders).Select(_ => (Func<Task<JsonElement>>)(() => server.ReserveAsync(apartmentId, reservationId, 60))));
 
         var decided = await server.DecidedAsync(reservationId);
-        Assert.Equal("PENDING_PAYMENT", ReliabilityServer.Status(decided));
+        Assert.Equal("PENDING_PAYMENT", ApiServer.Status(decided));
         Assert.All(answers, answer =>
         {
             Assert.Equal(reservationId, answer.GetProperty("id").GetString());
-            Assert.Contains(ReliabilityServer.Status(answer), new[] { "REQUESTED", "PENDING_PAYMENT" });
+            Assert.Contains(ApiServer.Status(answer), new[] { "REQUESTED", "PENDING_PAYMENT" });
         });
-        Assert.All(answers.Where(a => ReliabilityServer.Status(a) == "PENDING_PAYMENT"), answer =>
+        Assert.All(answers.Where(a => ApiServer.Status(a) == "PENDING_PAYMENT"), answer =>
             Assert.Equal(decided.GetProperty("expiresAt").GetString(), answer.GetProperty("expiresAt").GetString()));
-        var held = await server.Api.Store.GetAsync(apartmentId);
+        var held = await server.Store.GetAsync(apartmentId);
         Assert.Equal(reservationId, held!.ReservationId);
         Assert.Equal(decided.GetProperty("expiresAt").GetString(), Expected.Time(held.ReservedUntil));
 
         await server.SendEventAsync("cancelReservation", reservationId);
-        Assert.Equal("CANCELLED", ReliabilityServer.Status(await server.EndedAsync(reservationId)));
+        Assert.Equal("CANCELLED", ApiServer.Status(await server.EndedAsync(reservationId)));
     }
 }

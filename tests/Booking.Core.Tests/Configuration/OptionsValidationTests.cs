@@ -22,8 +22,6 @@ public sealed class OptionsValidationTests
     [InlineData("Reservation:PaymentWindow", "00:00:00.5", "Reservation:PaymentWindow")]
     [InlineData("Reservation:MaxPaymentWindow", "00:00:00.5", "Reservation:MaxPaymentWindow")]
     [InlineData("Reservation:DefaultApartmentId", "", "Reservation:DefaultApartmentId")]
-    [InlineData("Reservation:MaxStartsAndEndsPerSecond", "-1", "Reservation:MaxStartsAndEndsPerSecond")]
-    [InlineData("Reservation:MaxStartsAndEndsPerSecond", "100001", "Reservation:MaxStartsAndEndsPerSecond")]
     public async Task An_invalid_setting_fails_start_up_with_a_message_naming_it(string key, string value, string named)
     {
         var builder = Host.CreateApplicationBuilder();

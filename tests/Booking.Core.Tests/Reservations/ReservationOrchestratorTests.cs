@@ -180,57 +180,6 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
         Assert.Equal(ApartmentStatus.Vacant, (await fixture.Store.GetAsync(apartmentId))!.Status);
     }
 
-    [Fact]
-    public async Task A_reservation_admitted_for_later_holds_nothing_until_then_and_its_window_starts_then()
-    {
-        var (apartmentId, reservationId) = await AddApartmentAsync();
-        var before = await fixture.Store.GetAsync(apartmentId);
-        var holdFrom = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(4);
-        await StartAsync(reservationId, apartmentId, ShortWindow, holdFrom);
-
-        await WaitForProgressAsync(reservationId, ReservationStatus.Requested);
-        var whileWaiting = await fixture.Store.GetAsync(apartmentId);
-        var outcome = await WaitForOutcomeAsync(reservationId);
-
-        Assert.Equal(before, whileWaiting);
-        Assert.Equal(ReservationStatus.Expired, outcome.Status);
-        Assert.True(outcome.RequestedAt < holdFrom, "the reservation should have been requested before it was admitted");
-        Assert.True(outcome.ExpiresAt >= holdFrom + ShortWindow, $"the window ended at {outcome.ExpiresAt:O}, before {holdFrom + ShortWindow:O}");
-        Assert.Equal(ApartmentStatus.Vacant, (await fixture.Store.GetAsync(apartmentId))!.Status);
-    }
-
-    [Fact]
-    public async Task A_cancel_while_waiting_for_admission_ends_the_reservation_without_touching_the_apartment()
-    {
-        var (apartmentId, reservationId) = await AddApartmentAsync();
-        var before = await fixture.Store.GetAsync(apartmentId);
-        await StartAsync(reservationId, apartmentId, LongWindow, DateTimeOffset.UtcNow + LongWindow);
-        await WaitForProgressAsync(reservationId, ReservationStatus.Requested);
-
-        await fixture.Client.RaiseEventAsync(reservationId, ReservationEvents.ReservationCancelled, new ReservationCancelled(DateTimeOffset.UtcNow));
-        var outcome = await WaitForOutcomeAsync(reservationId);
-
-        Assert.Equal(ReservationStatus.Cancelled, outcome.Status);
-        Assert.Null(outcome.ExpiresAt);
-        Assert.Equal(before, await fixture.Store.GetAsync(apartmentId));
-    }
-
-    [Fact]
-    public async Task A_payment_while_waiting_for_admission_is_kept_and_pays_once_the_apartment_is_held()
-    {
-        var (apartmentId, reservationId) = await AddApartmentAsync();
-        await StartAsync(reservationId, apartmentId, LongWindow, DateTimeOffset.UtcNow + TimeSpan.FromSeconds(2));
-        await WaitForProgressAsync(reservationId, ReservationStatus.Requested);
-
-        await fixture.Client.RaiseEventAsync(reservationId, ReservationEvents.PaymentConfirmed, new PaymentConfirmed(DateTimeOffset.UtcNow));
-        var outcome = await WaitForOutcomeAsync(reservationId);
-
-        Assert.Equal(ReservationStatus.Paid, outcome.Status);
-        var apartment = await fixture.Store.GetAsync(apartmentId);
-        Assert.Equal(ApartmentStatus.Paid, apartment!.Status);
-        Assert.Equal(reservationId, apartment.ReservationId);
-    }
-
     private async Task<(string ApartmentId, string ReservationId)> AddApartmentAsync()
     {
         var apartmentId = "apt-" + Guid.NewGuid().ToString("N");
@@ -238,10 +187,10 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
         return (apartmentId, "r-" + Guid.NewGuid().ToString("N"));
     }
 
-    private Task StartAsync(string reservationId, string apartmentId, TimeSpan window, DateTimeOffset? holdFrom = null) =>
+    private Task StartAsync(string reservationId, string apartmentId, TimeSpan window) =>
         fixture.Client.ScheduleNewOrchestrationInstanceAsync(
             ReservationOrchestrator.Name,
-            new ReservationRequest(reservationId, apartmentId, window, holdFrom),
+            new ReservationRequest(reservationId, apartmentId, window),
             new StartOrchestrationOptions(reservationId));
 
     private async Task<ReservationOutcome> RunToCompletionAsync(string reservationId, string apartmentId, TimeSpan window)
