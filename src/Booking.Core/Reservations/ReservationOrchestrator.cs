@@ -60,12 +60,16 @@ public sealed class ReservationOrchestrator : TaskOrchestrator<ReservationReques
         using var stopWaiting = new CancellationTokenSource();
         var payment = context.WaitForExternalEvent<PaymentConfirmed>(ReservationEvents.PaymentConfirmed, stopWaiting.Token);
         var cancel = context.WaitForExternalEvent<ReservationCancelled>(ReservationEvents.ReservationCancelled, stopWaiting.Token);
+        // The Azure Storage provider hides a timer message for whole seconds, dropping the fraction, so a timer wakes the
+        // orchestration up to a second before its deadline (seen under the Functions host: 0.8 s). A window never ends
+        // early, so an early wake-up waits again. A timer for the fraction left would be delivered at once, episode
+        // after episode, each costing storage transactions; one second is the shortest wait the provider honours.
+        var wakeAt = deadline.UtcDateTime;
         Task first;
         do
         {
-            // The Azure Storage provider hides a timer message for whole seconds, so a timer can wake the orchestration
-            // up to a second before its deadline; a window never ends early, so wait out what is left.
-            first = await Task.WhenAny(context.CreateTimer(deadline.UtcDateTime, stopWaiting.Token), payment, cancel);
+            first = await Task.WhenAny(context.CreateTimer(wakeAt, stopWaiting.Token), payment, cancel);
+            wakeAt = context.CurrentUtcDateTime.AddSeconds(1);
         }
         while (first != payment && first != cancel && context.CurrentUtcDateTime < deadline.UtcDateTime);
 
