@@ -17,7 +17,7 @@ param dynamoDbRegion string = 'us-east-1'
 @minLength(3)
 param dynamoDbTableName string = 'Apartments'
 
-@description('Durable Functions task hub: the name of the queues and tables the workflow keeps its state in.')
+@description('Durable Functions task hub: the name of the queues and tables the workflow keeps its state in (3-45 letters and digits, starting with a letter).')
 @minLength(3)
 @maxLength(45)
 param taskHubName string = 'BookingHub'
@@ -40,8 +40,8 @@ param holdDecisionTimeout string = '00:00:05'
 @description('How long past its deadline a hold may stay before the sweeper releases it as orphaned.')
 param sweepGracePeriod string = '00:05:00'
 
-@description('How often the sweeper looks for orphaned holds.')
-param sweepInterval string = '00:01:00'
+@description('When the sweeper looks for orphaned holds: an NCRONTAB expression with seconds (Flex Consumption does not run TimeSpan schedules).')
+param sweepSchedule string = '0 * * * * *'
 
 @description('Largest GraphQL request body in bytes; larger requests get 413.')
 @minValue(1024)
@@ -77,6 +77,12 @@ param awsAccessKeyId string
 @secure()
 @minLength(1)
 param awsSecretAccessKey string
+
+// Bicep has no regular expressions: the name is valid when every character is a letter or digit and the first a letter.
+var letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'
+var taskHubNameIsValid = contains(letters, first(taskHubName)) && empty(filter(
+  map(range(0, length(taskHubName)), i => substring(taskHubName, i, 1)),
+  c => !contains('${letters}0123456789', c)))
 
 var suffix = uniqueString(resourceGroup().id, namePrefix)
 var functionAppName = '${namePrefix}-func-${suffix}'
@@ -280,7 +286,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         }
         {
           name: 'TaskHubName'
-          value: taskHubName
+          value: taskHubNameIsValid ? taskHubName : fail('taskHubName must be 3-45 letters and digits and start with a letter; the Functions host refuses any other name at start-up.')
         }
         {
           name: 'DynamoDb__Region'
@@ -325,8 +331,8 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
           value: sweepGracePeriod
         }
         {
-          name: 'Reservation__SweepInterval'
-          value: sweepInterval
+          name: 'Reservation__SweepSchedule'
+          value: sweepSchedule
         }
         {
           name: 'GraphQL__MaxRequestBytes'

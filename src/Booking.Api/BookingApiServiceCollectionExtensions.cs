@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using Booking.Api.Errors;
+using Booking.Api.Health;
 using Booking.Api.Http;
 using Booking.Api.Schema;
 using Booking.Api.Services;
@@ -16,7 +17,7 @@ public static class BookingApiServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the GraphQL schema, its executer with the request limits, the error mapping, the apartment service
-    /// and <see cref="GraphQLHttpHandler"/>. Needs <c>AddBookingCore</c> for the store and options.
+    /// <see cref="GraphQLHttpHandler"/> and <see cref="HealthEndpoint"/>. Needs <c>AddBookingCore</c> for the store and options.
     /// </summary>
     public static IServiceCollection AddBookingApi(this IServiceCollection services)
     {
@@ -26,6 +27,7 @@ public static class BookingApiServiceCollectionExtensions
         services.TryAddSingleton<ApartmentService>();
         services.TryAddSingleton<GraphQLErrorMapper>();
         services.TryAddSingleton<GraphQLHttpHandler>();
+        services.TryAddSingleton<HealthEndpoint>();
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<BookingSchema>()

@@ -1,21 +1,25 @@
 using Booking.Api;
+using Booking.Api.Health;
+using Booking.Api.Telemetry;
 using Booking.Core;
 using Booking.Core.Reservations;
 using Booking.Engine;
 using Booking.LocalHost.Security;
 using Booking.LocalHost.Seeding;
 using Booking.LocalHost.Sweeping;
+using Microsoft.DurableTask.Client;
 
 namespace Booking.LocalHost;
 
 public static class LocalHostServiceCollectionExtensions
 {
-    /// <summary>Everything the local host runs: the shared domain and API, the local durable engine with the
+    /// <summary>Everything the local host runs: the shared domain and API, tracing, the local durable engine with the
     /// reservation workflow, sample data, the sweeper and the API key check.</summary>
     public static IServiceCollection AddBookingLocalHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBookingCore(configuration);
         services.AddBookingApi();
+        services.AddBookingTracing(configuration);
 
         // Bounded shutdown: work in hand finishes or is left for the next start (it is durable), never a hang.
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
@@ -36,12 +40,15 @@ public static class LocalHostServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Serves the shared GraphQL handler at /api/graphql, the route the Function App uses.</summary>
-    public static WebApplication MapBookingGraphQL(this WebApplication app)
+    /// <summary>Serves the shared GraphQL handler at /api/graphql and the health check at /api/health, the routes the
+    /// Function App uses; like there, the health check needs no key.</summary>
+    public static WebApplication MapBookingApi(this WebApplication app)
     {
-        app.UseMiddleware<ApiKeyMiddleware>();
-        app.Map("/api/graphql", (HttpContext context, Api.Http.GraphQLHttpHandler handler, Microsoft.DurableTask.Client.DurableTaskClient client) =>
+        var health = "/api/" + HealthEndpoint.Route;
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments(health), keyed => keyed.UseMiddleware<ApiKeyMiddleware>());
+        app.Map("/api/graphql", (HttpContext context, Api.Http.GraphQLHttpHandler handler, DurableTaskClient client) =>
             handler.HandleAsync(context, client));
+        app.Map(health, (HttpContext context, HealthEndpoint endpoint, DurableTaskClient client) => endpoint.HandleAsync(context, client));
         return app;
     }
 }

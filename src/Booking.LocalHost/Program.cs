@@ -21,5 +21,5 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.Services.AddBookingLocalHost(builder.Configuration);
 
 var app = builder.Build();
-app.MapBookingGraphQL();
+app.MapBookingApi();
 app.Run();

@@ -9,6 +9,7 @@ using Booking.Core.Reservations;
 using Booking.Engine;
 using Booking.Api.Tests.Reliability;
 using Booking.Testing;
+using Booking.Testing.Corpus;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.DurableTask.Client;
@@ -63,6 +64,7 @@ public class ApiServer : IAsyncLifetime
         });
         builder.Services.AddBookingCore(builder.Configuration);
         builder.Services.AddBookingApi();
+        ConfigureServices(builder.Services, builder.Configuration);
         builder.Services.AddLocalDurableEngine(builder.Configuration, tasks => tasks.AddReservationWorkflow());
         app = builder.Build();
 
@@ -88,6 +90,11 @@ public class ApiServer : IAsyncLifetime
 
         await azurite.DisposeAsync();
         await dynalite.DisposeAsync();
+    }
+
+    /// <summary>Adds to the server's services before it is built.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
     }
 
     /// <summary>Stops dynalite, as a store outage would; only for a server of the test's own.</summary>

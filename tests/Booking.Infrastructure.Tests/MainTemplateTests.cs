@@ -98,6 +98,25 @@ public sealed class MainTemplateTests(MainTemplate main) : IClassFixture<MainTem
     }
 
     [Fact]
+    public void Task_hub_name_is_checked_for_letters_and_digits_before_it_reaches_the_app()
+    {
+        var taskHub = Template.AppSettings["TaskHubName"];
+        var check = Expression(Template.Json["variables"]?["taskHubNameIsValid"]);
+
+        Assert.StartsWith("[if(variables('taskHubNameIsValid'), parameters('taskHubName'), fail(", taskHub, StringComparison.Ordinal);
+        Assert.Contains("letters and digits", taskHub, StringComparison.Ordinal);
+        Assert.Contains("first(parameters('taskHubName'))", check, StringComparison.Ordinal);
+        Assert.Contains("0123456789", check, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sweeper_schedule_is_an_ncrontab_app_setting_because_flex_consumption_runs_no_timespan_schedules()
+    {
+        Assert.Equal("[parameters('sweepSchedule')]", Template.AppSettings["Reservation__SweepSchedule"]);
+        Assert.Equal("0 * * * * *", (string?)Template.Json["parameters"]?["sweepSchedule"]?["defaultValue"]);
+    }
+
+    [Fact]
     public void Application_insights_keeps_its_data_in_log_analytics()
     {
         var component = Template.SingleResource("Microsoft.Insights/components");

@@ -1,9 +1,13 @@
+using System.Diagnostics;
+using Booking.Core.Telemetry;
 using Microsoft.ApplicationInsights.Channel;
 using Microsoft.ApplicationInsights.DataContracts;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 
 namespace Booking.Infrastructure.Tests;
 
@@ -35,6 +39,30 @@ public sealed class TelemetryTests
         Assert.Equal(SeverityLevel.Information, trace.SeverityLevel);
         Assert.Equal("r-42", trace.Properties["ReservationId"]);
         Assert.Equal("a-7", trace.Properties["ApartmentId"]);
+    }
+
+    [Fact]
+    public void Booking_spans_are_traced_by_the_workers_OpenTelemetry_with_the_reservation_and_apartment_ids()
+    {
+        // Arrange
+        var exported = new List<Activity>();
+        var builder = FunctionsApplication.CreateBuilder([]);
+        builder.AddBookingTelemetry();
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(exported));
+        using var host = builder.Build();
+        var provider = host.Services.GetRequiredService<TracerProvider>();
+
+        // Act: the store's shape, a client span around a DynamoDB write.
+        using (BookingTelemetry.Start("UpdateItem Apartments", ActivityKind.Client, "a-7", "r-42"))
+        {
+        }
+
+        provider.ForceFlush();
+
+        // Assert
+        var span = Assert.Single(exported, s => s.OperationName == "UpdateItem Apartments");
+        Assert.Equal("r-42", span.GetTagItem(BookingTelemetry.ReservationIdTag));
+        Assert.Equal("a-7", span.GetTagItem(BookingTelemetry.ApartmentIdTag));
     }
 
     private sealed class RecordingChannel : ITelemetryChannel

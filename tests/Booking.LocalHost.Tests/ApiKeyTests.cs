@@ -61,6 +61,14 @@ public sealed class ApiKeyTests(KeyedHost keyed) : IClassFixture<KeyedHost>
     }
 
     [Fact]
+    public async Task Health_needs_no_key_as_in_the_function_app()
+    {
+        using var response = await Host.Http.GetAsync("health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Neither_the_API_key_nor_the_AWS_secret_appears_in_the_hosts_output_even_at_debug_level()
     {
         var (host, key) = (Host, keyed.ApiKey);

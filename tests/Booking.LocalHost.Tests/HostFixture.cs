@@ -5,11 +5,17 @@ namespace Booking.LocalHost.Tests;
 
 /// <summary>A local host on emulators of its own, shared by the tests of one class; each test uses apartments and
 /// reservation ids of its own. Subclasses choose the host's settings.</summary>
-public abstract class HostFixture : IAsyncLifetime
+public abstract class HostFixture : IBookingHostFixture, IAsyncLifetime
 {
     private readonly Emulators emulators = new();
 
     public LocalHostProcess Host { get; private set; } = null!;
+
+    IBookingHost IBookingHostFixture.Host => Host;
+
+    public DynaliteServer Dynalite => emulators.Dynalite;
+
+    public string TableName { get; private set; } = null!;
 
     /// <summary>The host's apartment table, read directly.</summary>
     public DynamoDbApartmentStore Table { get; private set; } = null!;
@@ -22,6 +28,7 @@ public abstract class HostFixture : IAsyncLifetime
         await emulators.InitializeAsync();
         var environment = emulators.HostEnvironment();
         Configure(environment);
+        TableName = environment["DynamoDb__TableName"]!;
         Host = await LocalHostProcess.StartAsync(environment, KeptLines);
         Table = await Emulators.TableOf(environment, emulators.Dynalite);
     }

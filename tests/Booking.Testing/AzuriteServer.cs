@@ -23,6 +23,10 @@ public sealed class AzuriteServer : IAsyncLifetime
     /// measurements; nothing survives a restart.</summary>
     public bool InMemory { get; init; }
 
+    /// <summary>Where Azurite logs every request it serves (its <c>--debug</c> file), for counting storage
+    /// transactions; null for no log.</summary>
+    public string? DebugLogPath { get; init; }
+
     public int BlobPort { get; private set; }
 
     public int QueuePort { get; private set; }
@@ -48,13 +52,14 @@ public sealed class AzuriteServer : IAsyncLifetime
     {
         static string P(int port) => port.ToString(CultureInfo.InvariantCulture);
         string[] storage = InMemory ? ["--inMemoryPersistence"] : ["--location", dataFolder];
+        string[] debug = DebugLogPath is null ? [] : ["--debug", DebugLogPath];
         process = ChildProcess.Start(
             RepositoryPaths.NodeBin("azurite"),
             [
                 "--blobHost", "127.0.0.1", "--blobPort", P(BlobPort),
                 "--queueHost", "127.0.0.1", "--queuePort", P(QueuePort),
                 "--tableHost", "127.0.0.1", "--tablePort", P(TablePort),
-                .. storage, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                .. storage, .. debug, "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             ]);
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {

@@ -8,7 +8,7 @@ namespace Booking.Testing;
 /// its own task hub and table.</summary>
 public sealed class Emulators : IAsyncLifetime
 {
-    public AzuriteServer Azurite { get; } = new();
+    public AzuriteServer Azurite { get; init; } = new();
 
     public DynaliteServer Dynalite { get; } = new();
 

@@ -29,19 +29,33 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
-    public void The_graphql_endpoint_is_an_http_trigger_at_route_graphql_with_function_level_auth_for_get_and_post()
+    public void The_graphql_endpoint_is_an_http_trigger_at_route_graphql_with_function_level_auth_for_every_method()
     {
         var trigger = TriggerOf("graphql");
 
         Assert.Equal("httpTrigger", trigger["type"]!.GetValue<string>());
         Assert.Equal("graphql", trigger["route"]!.GetValue<string>());
         Assert.Equal("Function", trigger["authLevel"]!.GetValue<string>());
-        Assert.Equal(["get", "post"], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()).Order());
+        Assert.Null(trigger["methods"]);
     }
 
     [Fact]
-    public void The_orphaned_hold_sweeper_runs_on_a_timer_trigger() =>
-        Assert.Equal("timerTrigger", TriggerOf(Workflow.OrphanedHoldSweepFunction.Name)["type"]!.GetValue<string>());
+    public void The_orphaned_hold_sweeper_runs_on_a_timer_whose_schedule_is_the_sweep_schedule_setting()
+    {
+        var trigger = TriggerOf(Workflow.OrphanedHoldSweepFunction.Name);
+
+        Assert.Equal("timerTrigger", trigger["type"]!.GetValue<string>());
+        Assert.Equal("%Reservation:SweepSchedule%", trigger["schedule"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void The_health_check_is_an_anonymous_http_trigger_at_route_health_for_get_and_head()
+    {
+        var trigger = TriggerOf("health");
+
+        Assert.Equal(("httpTrigger", "health", "Anonymous"), (trigger["type"]!.GetValue<string>(), trigger["route"]!.GetValue<string>(), trigger["authLevel"]!.GetValue<string>()));
+        Assert.Equal(["get", "head"], trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()).Order());
+    }
 
     [Fact]
     public void The_durable_task_extension_is_in_extensions_json()
@@ -57,6 +71,15 @@ public sealed class FunctionMetadataTests
         var hubName = FunctionAppOutput.Read("host.json")["extensions"]!["durableTask"]!["hubName"]!.GetValue<string>();
 
         Assert.Equal("%TaskHubName%", hubName);
+    }
+
+    [Fact]
+    public void Durable_distributed_tracing_V2_is_on_so_orchestrations_and_activities_join_the_callers_trace()
+    {
+        var tracing = FunctionAppOutput.Read("host.json")["extensions"]!["durableTask"]!["tracing"]!;
+
+        Assert.True(tracing["distributedTracingEnabled"]!.GetValue<bool>());
+        Assert.Equal("V2", tracing["version"]!.GetValue<string>());
     }
 
     [Fact]

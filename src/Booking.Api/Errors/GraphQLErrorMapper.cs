@@ -1,17 +1,20 @@
+using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Booking.Core.Validation;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation.Errors.Custom;
 using GraphQLParser.Exceptions;
+using Grpc.Core;
 using Microsoft.Extensions.Logging;
 
 namespace Booking.Api.Errors;
 
 /// <summary>
 /// Turns exceptions thrown by resolvers into GraphQL errors: the client's own mistakes keep their message and get a
-/// code; a store that cannot be reached is SERVICE_UNAVAILABLE (retryable); anything else is logged and answered with
-/// a generic INTERNAL_SERVER_ERROR, so internals never reach the client.
+/// code; a store that cannot be reached is SERVICE_UNAVAILABLE (retryable): DynamoDB, its table, or the task hub
+/// behind the Functions host's durable client (a gRPC call from the worker, so an <see cref="RpcException"/>); anything
+/// else is logged and answered with a generic INTERNAL_SERVER_ERROR, so internals never reach the client.
 /// </summary>
 public sealed partial class GraphQLErrorMapper(ILogger<GraphQLErrorMapper> logger)
 {
@@ -44,6 +47,12 @@ public sealed partial class GraphQLErrorMapper(ILogger<GraphQLErrorMapper> logge
                 };
             case AmazonServiceException amazon when (int)amazon.StatusCode >= 500 || IsThrottling(amazon):
                 return Unavailable(field, exception);
+            case ResourceNotFoundException:
+                // The table is missing: a deployment fault the client can do nothing about, and one an operator must
+                // see (the log names it), not a bug in the code.
+                return Unavailable(field, exception);
+            case RpcException rpc when IsTransient(rpc.StatusCode):
+                return Unavailable(field, exception);
             case AmazonClientException or HttpRequestException or TimeoutException or TaskCanceledException:
                 return Unavailable(field, exception);
             default:
@@ -63,6 +72,12 @@ public sealed partial class GraphQLErrorMapper(ILogger<GraphQLErrorMapper> logge
 
     private static bool IsThrottling(AmazonServiceException exception) =>
         exception.ErrorCode is "ThrottlingException" or "ProvisionedThroughputExceededException" or "RequestLimitExceeded";
+
+    // The Functions host answers Unknown or Internal when its own storage call failed, and Unavailable or
+    // DeadlineExceeded when it cannot be reached; InvalidArgument, NotFound and the like would be our own mistakes.
+    private static bool IsTransient(StatusCode code) =>
+        code is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.ResourceExhausted or StatusCode.Aborted
+            or StatusCode.Internal or StatusCode.Unknown;
 
     private static ExecutionError Internal() =>
         new("The server failed to answer this field; the failure has been logged.") { Code = ApiErrorCodes.InternalServerError };

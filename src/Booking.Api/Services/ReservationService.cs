@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Booking.Api.Errors;
 using Booking.Core.Configuration;
 using Booking.Core.Reservations;
+using Booking.Core.Telemetry;
 using Booking.Core.Validation;
 using GraphQL;
 using Microsoft.DurableTask;
@@ -43,6 +45,9 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             : InputRules.RequireReservationId(input.ReservationId, "reservationId");
         var window = options.ResolvePaymentWindow(input.PaymentWindowSeconds);
 
+        // The workflow's spans start under this one (the durable client passes the trace context on), so the trace
+        // runs from here to the DynamoDB writes that hold and release the apartment.
+        using var span = BookingTelemetry.Start("reserveApartment", ActivityKind.Internal, apartmentId, reservationId);
         await StartOnceAsync(reservationId, apartmentId, new ReservationRequest(reservationId, apartmentId, window), cancellationToken);
         var instance = await WaitUntilAsync(reservationId, i => i.HoldDecided(), cancellationToken);
         return instance?.ToView() ?? new ReservationView(reservationId, apartmentId, ReservationStatus.Requested, null);
@@ -64,6 +69,7 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             ? options.DefaultApartmentId
             : InputRules.RequireApartmentId(input.ApartmentId, "apartmentId");
 
+        using var span = BookingTelemetry.Start("addStepFunction", ActivityKind.Internal, apartmentId, id);
         await StartOnceAsync(id, apartmentId, new StepFunctionRequest(id, apartmentId, options.PaymentWindow, arn), cancellationToken);
         return new StepFunctionView(id, arn);
     }
@@ -139,6 +145,7 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
     private async Task<ReservationView> RaiseAsync(string? id, string eventName, object payload, string verb, CancellationToken cancellationToken)
     {
         var reservationId = InputRules.RequireReservationId(id, "reservationId");
+        using var span = BookingTelemetry.Start(eventName, ActivityKind.Internal, apartmentId: null, reservationId);
         var instance = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cancellationToken);
         if (instance is null || !instance.IsReservation())
         {
@@ -153,6 +160,7 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
                 $"Reservation '{reservationId}' has already ended with status {ended.Status.ToString().ToConstantCase()}; it can no longer be {verb}.");
         }
 
+        span?.SetTag(BookingTelemetry.ApartmentIdTag, instance.ToView().ApartmentId);
         await client.RaiseEventAsync(reservationId, eventName, payload, cancellationToken);
         var after = await WaitUntilAsync(reservationId, i => i.IsCompleted, cancellationToken);
         return (after ?? instance).ToView();

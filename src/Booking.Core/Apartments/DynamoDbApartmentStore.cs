@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Booking.Core.Configuration;
+using Booking.Core.Telemetry;
 using Booking.Core.Validation;
 using Microsoft.Extensions.Options;
 
@@ -88,6 +90,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
     public async Task<Apartment?> GetAsync(string apartmentId, CancellationToken cancellationToken = default)
     {
         InputRules.RequireApartmentId(apartmentId, "id");
+        using var span = StartSpan("GetItem", apartmentId, reservationId: null);
         var response = await dynamoDb.GetItemAsync(
             new GetItemRequest
             {
@@ -122,6 +125,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
         InputRules.RequireReservationId(reservationId);
         return UpdateConditionallyAsync(
             apartmentId,
+            reservationId,
             "SET #status = :reserved, #rid = :rid, #until = :until, #updated = :now",
             "attribute_exists(#id) AND (#status = :vacant OR (#status = :reserved AND #rid = :rid))",
             new Dictionary<string, AttributeValue>
@@ -141,6 +145,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
         InputRules.RequireReservationId(reservationId);
         return UpdateConditionallyAsync(
             apartmentId,
+            reservationId,
             "SET #status = :paid, #updated = :now REMOVE #until",
             "attribute_exists(#id) AND #status IN (:reserved, :paid) AND #rid = :rid",
             new Dictionary<string, AttributeValue>
@@ -159,6 +164,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
         InputRules.RequireReservationId(reservationId);
         return UpdateConditionallyAsync(
             apartmentId,
+            reservationId,
             "SET #status = :vacant, #updated = :now REMOVE #rid, #until",
             "attribute_exists(#id) AND #status = :reserved AND #rid = :rid",
             new Dictionary<string, AttributeValue>
@@ -179,6 +185,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
         // Times are stored as fixed-width ISO-8601 UTC strings, so string order is time order.
         return UpdateConditionallyAsync(
             apartmentId,
+            reservationId,
             "SET #status = :vacant, #updated = :now REMOVE #rid, #until",
             "attribute_exists(#id) AND #status = :reserved AND #rid = :rid AND #until < :cutoff",
             new Dictionary<string, AttributeValue>
@@ -194,6 +201,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
 
     private async Task<TransitionResult> UpdateConditionallyAsync(
         string apartmentId,
+        string reservationId,
         string updateExpression,
         string conditionExpression,
         Dictionary<string, AttributeValue> values,
@@ -201,6 +209,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
         CancellationToken cancellationToken)
     {
         values[":now"] = new(FormatTime(clock.GetUtcNow()));
+        using var span = StartSpan("UpdateItem", apartmentId, reservationId);
         try
         {
             var response = await dynamoDb.UpdateItemAsync(
@@ -215,13 +224,32 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
                     ReturnValues = ReturnValue.ALL_NEW,
                 },
                 cancellationToken);
+            span?.SetTag(BookingTelemetry.OutcomeTag, nameof(TransitionOutcome.Applied));
             return new TransitionResult(TransitionOutcome.Applied, ToApartment(response.Attributes));
         }
         catch (ConditionalCheckFailedException)
         {
             var current = await GetAsync(apartmentId, cancellationToken);
-            return new TransitionResult(refusal(current), current);
+            var outcome = refusal(current);
+            span?.SetTag(BookingTelemetry.OutcomeTag, outcome.ToString());
+            return new TransitionResult(outcome, current);
         }
+        catch (Exception e)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
+            throw;
+        }
+    }
+
+    /// <summary>A client span for one DynamoDB request, named and tagged as OpenTelemetry's database conventions
+    /// say, plus the apartment and reservation.</summary>
+    private Activity? StartSpan(string operation, string apartmentId, string? reservationId)
+    {
+        var span = BookingTelemetry.Start($"{operation} {tableName}", ActivityKind.Client, apartmentId, reservationId);
+        span?.SetTag("db.system.name", "aws.dynamodb");
+        span?.SetTag("db.operation.name", operation);
+        span?.SetTag("aws.dynamodb.table_names", tableName);
+        return span;
     }
 
     // DynamoDB rejects names and values that an expression does not use, so pass only those it mentions.

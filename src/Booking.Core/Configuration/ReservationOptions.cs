@@ -1,3 +1,5 @@
+using NCrontab;
+
 namespace Booking.Core.Configuration;
 
 /// <summary>The payment window and its bounds. Bound from the <c>Reservation</c> configuration section.</summary>
@@ -23,8 +25,16 @@ public sealed class ReservationOptions
     /// <summary>How long past its reservedUntil a hold may stay before the sweeper releases it as orphaned.</summary>
     public TimeSpan SweepGracePeriod { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>How often the local host's sweeper looks for orphaned holds.</summary>
-    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>When the sweeper looks for orphaned holds: an NCRONTAB expression with seconds, as the Functions timer
+    /// trigger reads it (the Function App binds its schedule to this setting; the local host follows the same one).
+    /// TimeSpan schedules are left out because Consumption plans do not run them.</summary>
+    public string SweepSchedule { get; set; } = "0 * * * * *";
+
+    /// <summary>The parsed <see cref="SweepSchedule"/>, read as the Functions timer trigger reads it; null when it is
+    /// not a six-field NCRONTAB expression.</summary>
+    public CrontabSchedule? ParseSweepSchedule() => string.IsNullOrWhiteSpace(SweepSchedule)
+        ? null
+        : CrontabSchedule.TryParse(SweepSchedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
 
     /// <summary>The window for a request: the configured default, or the client's choice within the bounds.</summary>
     public TimeSpan ResolvePaymentWindow(int? requestedSeconds)

@@ -40,9 +40,9 @@ public sealed class ReservationOptionsValidator : IValidateOptions<ReservationOp
             failures.Add($"{section}:{nameof(options.SweepGracePeriod)} must not be negative; got {options.SweepGracePeriod}.");
         }
 
-        if (options.SweepInterval < TimeSpan.FromSeconds(1))
+        if (options.ParseSweepSchedule() is null)
         {
-            failures.Add($"{section}:{nameof(options.SweepInterval)} must be at least 00:00:01; got {options.SweepInterval}.");
+            failures.Add($"{section}:{nameof(options.SweepSchedule)} must be an NCRONTAB expression with six fields (second minute hour day month weekday), e.g. \"0 * * * * *\"; got \"{options.SweepSchedule}\".");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -2,11 +2,14 @@ namespace Booking.Core.Validation;
 
 /// <summary>
 /// The rules every id meets before it reaches DynamoDB or the durable engine. Reservation ids become Durable instance
-/// ids, which may not contain '/', '\', '#' or '?'.
+/// ids, which may not contain '/', '\', '#' or '?', and may not start with '@': the Durable Functions client reserves
+/// that for entity ids and throws on it, so the Function App would fail where the local host does not.
 /// </summary>
 public static class InputRules
 {
     public const int MaxIdLength = 128;
+
+    private const char EntityIdPrefix = '@';
 
     private static readonly char[] ForbiddenInReservationId = ['/', '\\', '#', '?'];
 
@@ -21,7 +24,12 @@ public static class InputRules
             return problem;
         }
 
-        return id!.IndexOfAny(ForbiddenInReservationId) >= 0
+        if (id!.StartsWith(EntityIdPrefix))
+        {
+            return $"it must not start with '{EntityIdPrefix}' (reserved for durable entities).";
+        }
+
+        return id.IndexOfAny(ForbiddenInReservationId) >= 0
             ? "it must not contain '/', '\\', '#' or '?'."
             : null;
     }

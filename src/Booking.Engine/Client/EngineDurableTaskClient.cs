@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Booking.Engine.Configuration;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using DurableTask.Core.History;
+using DurableTask.Core.Tracing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
@@ -58,6 +60,10 @@ public sealed class EngineDurableTaskClient : DurableTaskClient
             OrchestrationInstance = instance,
             ScheduledStartTime = options?.StartAt?.UtcDateTime,
             Tags = options?.Tags?.ToDictionary(t => t.Key, t => t.Value),
+
+            // As the Functions host's client does: the orchestration's and its activities' spans then join the
+            // caller's trace (DurableTask.Core starts them from this context).
+            ParentTraceContext = Activity.Current is { Id: { } caller } current ? new DistributedTraceContext(caller, current.TraceStateString) : null,
         };
 
         await CreateAsync(new TaskMessage { OrchestrationInstance = instance, Event = started }, started, cancellation);

@@ -4,14 +4,15 @@ using Microsoft.DurableTask.Client;
 
 namespace BookingFunctions.Workflow;
 
-/// <summary>Every minute, releases holds whose workflow is dead or lost (see <see cref="OrphanedHoldSweeper"/>).</summary>
+/// <summary>On <c>Reservation:SweepSchedule</c> (an app setting the host resolves), releases holds whose workflow is
+/// dead or lost (see <see cref="OrphanedHoldSweeper"/>).</summary>
 public sealed class OrphanedHoldSweepFunction(OrphanedHoldSweeper sweeper)
 {
     public const string Name = "SweepOrphanedHolds";
 
     [Function(Name)]
     public Task<int> RunAsync(
-        [TimerTrigger("0 * * * * *")] TimerInfo timer,
+        [TimerTrigger("%Reservation:SweepSchedule%")] TimerInfo timer,
         [DurableClient] DurableTaskClient client,
         CancellationToken cancellationToken) => sweeper.SweepAsync(client, cancellationToken);
 }

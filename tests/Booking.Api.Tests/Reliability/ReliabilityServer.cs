@@ -1,13 +1,24 @@
+using Booking.Testing.Corpus;
+
 namespace Booking.Api.Tests.Reliability;
 
-/// <summary>The reliability tests' own <see cref="ApiServer"/> (see <see cref="ReliabilityCollection"/>), with the
-/// reservations and apartments the bad-request corpus refers to.</summary>
-public sealed class ReliabilityServer : ApiServer
+/// <summary>The reliability tests' own <see cref="ApiServer"/> (see <see cref="ReliabilityCollection"/>), which the
+/// bad-request corpus is sent to.</summary>
+public sealed class ReliabilityServer : ApiServer, ICorpusServer
 {
     private readonly Lazy<Task<CorpusWorld>> world;
 
     public ReliabilityServer() => world = new(() => CorpusWorld.CreateAsync(this));
 
-    /// <summary>The reservations and apartments the corpus refers to, created once, on first use.</summary>
+    int ICorpusServer.MaxRequestBytes => MaxRequestBytes;
+
+    int ICorpusServer.MaxPaymentWindowSeconds => MaxPaymentWindowSeconds;
+
     public Task<CorpusWorld> WorldAsync() => world.Value;
+
+    async Task<GraphQLResponse> ICorpusServer.SendAsync(HttpRequestMessage request)
+    {
+        using var response = await Http.SendAsync(request);
+        return await GraphQLResponse.ReadAsync(response);
+    }
 }

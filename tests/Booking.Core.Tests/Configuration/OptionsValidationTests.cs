@@ -22,6 +22,8 @@ public sealed class OptionsValidationTests
     [InlineData("Reservation:PaymentWindow", "00:00:00.5", "Reservation:PaymentWindow")]
     [InlineData("Reservation:MaxPaymentWindow", "00:00:00.5", "Reservation:MaxPaymentWindow")]
     [InlineData("Reservation:DefaultApartmentId", "", "Reservation:DefaultApartmentId")]
+    [InlineData("Reservation:SweepSchedule", "00:01:00", "Reservation:SweepSchedule")]
+    [InlineData("Reservation:SweepSchedule", "* * * * *", "Reservation:SweepSchedule")]
     public async Task An_invalid_setting_fails_start_up_with_a_message_naming_it(string key, string value, string named)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -32,6 +34,17 @@ public sealed class OptionsValidationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0 * * * * *", 60)]
+    [InlineData("*/5 * * * * *", 5)]
+    public void The_sweep_schedule_reads_as_the_functions_timer_reads_it_with_a_seconds_field(string schedule, int secondsApart)
+    {
+        var parsed = new ReservationOptions { SweepSchedule = schedule }.ParseSweepSchedule();
+
+        var first = parsed!.GetNextOccurrence(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(TimeSpan.FromSeconds(secondsApart), parsed.GetNextOccurrence(first) - first);
     }
 
     [Fact]

@@ -34,6 +34,19 @@ public sealed class InputRulesTests
     public void Reservation_ids_may_not_hold_durable_instance_id_separators(string id) =>
         Assert.Contains("must not contain", InputRules.CheckReservationId(id), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("@x@y")]
+    [InlineData("@reservation")]
+    public void Reservation_ids_may_not_start_with_the_durable_entity_prefix(string id) =>
+        Assert.Contains("must not start with '@'", InputRules.CheckReservationId(id), StringComparison.Ordinal);
+
+    [Fact]
+    public void An_at_sign_inside_a_reservation_id_or_at_the_start_of_an_apartment_id_is_accepted()
+    {
+        Assert.Null(InputRules.CheckReservationId("guest@example.com"));
+        Assert.Null(InputRules.CheckApartmentId("@home"));
+    }
+
     [Fact]
     public void Require_names_the_field_in_the_exception()
     {

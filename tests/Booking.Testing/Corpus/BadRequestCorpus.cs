@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Xunit;
 
-namespace Booking.Api.Tests.Reliability;
+namespace Booking.Testing.Corpus;
 
 /// <summary>Reads <c>bad-requests.json</c>, copied beside the test assembly.</summary>
 public static class BadRequestCorpus
@@ -15,7 +16,7 @@ public static class BadRequestCorpus
 
     private static IReadOnlyDictionary<string, BadRequestCase> Load()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Reliability", FileName);
+        var path = Path.Combine(AppContext.BaseDirectory, "Corpus", FileName);
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var cases = new Dictionary<string, BadRequestCase>(StringComparer.Ordinal);
         foreach (var definition in document.RootElement.GetProperty("cases").EnumerateArray())

@@ -1,6 +1,7 @@
 using Booking.Core.Apartments;
+using Xunit;
 
-namespace Booking.LocalHost.Tests;
+namespace Booking.Testing.Hosts;
 
 /// <summary>Checks reservations of apartments named <c>apt-&lt;reservation id&gt;</c> against the table.</summary>
 public static class Outcomes

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Xunit;
 
-namespace Booking.LocalHost.Tests;
+namespace Booking.Testing.Hosts;
 
 /// <summary>The reservation API's documents, sent to a running host; statuses are the API's enum names.</summary>
 public static class BookingApi
@@ -9,40 +10,46 @@ public static class BookingApi
     public const string Paid = "PAID";
     public const string Expired = "EXPIRED";
     public const string Cancelled = "CANCELLED";
+    public const string Rejected = "REJECTED";
+    public const string Failed = "FAILED";
 
     private const string ReservationFields = "id apartmentId status expiresAt errorCode errorMessage";
 
-    private static readonly HashSet<string> FinalStatuses = [Paid, Expired, Cancelled, "REJECTED", "FAILED"];
+    private static readonly HashSet<string> FinalStatuses = [Paid, Expired, Cancelled, Rejected, Failed];
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     public static bool IsFinal(string status) => FinalStatuses.Contains(status);
 
-    public static async Task<JsonElement> AddApartmentAsync(this LocalHostProcess host, string id) =>
+    public static async Task<JsonElement> AddApartmentAsync(this IBookingHost host, string id) =>
         (await host.PostAsync("mutation($id: ID!) { addApartment(id: $id) { id status } }", new { id })).Data.GetProperty("addApartment");
 
-    public static async Task<JsonElement> ReserveAsync(this LocalHostProcess host, string apartmentId, string reservationId, int paymentWindowSeconds) =>
-        (await host.PostAsync(
-            $"mutation($input: ReserveApartmentInput!) {{ reserveApartment(input: $input) {{ {ReservationFields} }} }}",
-            new { input = new { apartmentId, reservationId, paymentWindowSeconds } })).Data.GetProperty("reserveApartment");
+    public static async Task<JsonElement> ReserveAsync(this IBookingHost host, string apartmentId, string reservationId, int paymentWindowSeconds) =>
+        (await host.TryReserveAsync(apartmentId, reservationId, paymentWindowSeconds)).Data.GetProperty("reserveApartment");
 
-    public static async Task<JsonElement> ConfirmPaymentAsync(this LocalHostProcess host, string reservationId) =>
+    /// <summary>The whole answer to <c>reserveApartment</c>, errors included.</summary>
+    public static Task<GraphQLResponse> TryReserveAsync(this IBookingHost host, string apartmentId, string reservationId, int paymentWindowSeconds) =>
+        host.PostAsync(
+            $"mutation($input: ReserveApartmentInput!) {{ reserveApartment(input: $input) {{ {ReservationFields} }} }}",
+            new { input = new { apartmentId, reservationId, paymentWindowSeconds } });
+
+    public static async Task<JsonElement> ConfirmPaymentAsync(this IBookingHost host, string reservationId) =>
         (await host.PostAsync($"mutation($id: ID!) {{ confirmPayment(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId }))
             .Data.GetProperty("confirmPayment");
 
-    public static async Task<JsonElement> CancelAsync(this LocalHostProcess host, string reservationId) =>
+    public static async Task<JsonElement> CancelAsync(this IBookingHost host, string reservationId) =>
         (await host.PostAsync($"mutation($id: ID!) {{ cancelReservation(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId }))
             .Data.GetProperty("cancelReservation");
 
     /// <summary>The reservation's status as <c>reservation(id)</c> shows it; null when there is no such reservation.</summary>
-    public static async Task<string?> ReservationStatusAsync(this LocalHostProcess host, string reservationId)
+    public static async Task<string?> ReservationStatusAsync(this IBookingHost host, string reservationId)
     {
         var reservation = (await host.PostAsync("query($id: ID!) { reservation(id: $id) { status } }", new { id = reservationId }))
             .Data.GetProperty("reservation");
         return reservation.ValueKind == JsonValueKind.Null ? null : reservation.GetProperty("status").GetString();
     }
 
-    public static async Task<string?> ApartmentStatusAsync(this LocalHostProcess host, string apartmentId)
+    public static async Task<string?> ApartmentStatusAsync(this IBookingHost host, string apartmentId)
     {
         var apartment = (await host.PostAsync("query($id: ID!) { apartment(id: $id) { status } }", new { id = apartmentId }))
             .Data.GetProperty("apartment");
@@ -51,7 +58,7 @@ public static class BookingApi
 
     /// <summary>Polls <c>reservation(id)</c> until its status satisfies <paramref name="done"/>; fails the test with the
     /// last status seen when that does not happen before the deadline.</summary>
-    public static async Task<string> WaitForStatusAsync(this LocalHostProcess host, string reservationId, Func<string, bool> done, DateTime deadline)
+    public static async Task<string> WaitForStatusAsync(this IBookingHost host, string reservationId, Func<string, bool> done, DateTime deadline)
     {
         string? status = null;
         while (DateTime.UtcNow < deadline)
@@ -69,7 +76,7 @@ public static class BookingApi
         return status!;
     }
 
-    public static Task<string> WaitForFinalStatusAsync(this LocalHostProcess host, string reservationId, DateTime deadline) =>
+    public static Task<string> WaitForFinalStatusAsync(this IBookingHost host, string reservationId, DateTime deadline) =>
         host.WaitForStatusAsync(reservationId, IsFinal, deadline);
 
     private static string Tail(string output) => output.Length <= 6000 ? output : output[^6000..];

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Xunit;
 
-namespace Booking.Api.Tests.Reliability;
+namespace Booking.Testing.Corpus;
 
 /// <summary>
 /// Turns the corpus's values into what is sent. A string has its <c>{placeholders}</c> filled from the world. An object

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Booking.Api.Http;
 
-namespace Booking.Api.Tests.Reliability;
+namespace Booking.Testing.Corpus;
 
 /// <summary>
 /// One case of <c>bad-requests.json</c>: how to build the request (<c>method</c>; a raw <c>body</c>, a <c>json</c>

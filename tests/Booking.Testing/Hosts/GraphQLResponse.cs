@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using Xunit;
 
-namespace Booking.LocalHost.Tests;
+namespace Booking.Testing.Hosts;
 
 /// <summary>What the host answered to one GraphQL request.</summary>
 public sealed record GraphQLResponse(HttpStatusCode Status, string? MediaType, string Body)

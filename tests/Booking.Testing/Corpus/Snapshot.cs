@@ -1,6 +1,7 @@
 using Booking.Core.Apartments;
+using Xunit;
 
-namespace Booking.Api.Tests.Reliability;
+namespace Booking.Testing.Corpus;
 
 /// <summary>What a request could have changed: the apartment table and the set of workflow instances.</summary>
 public sealed record Snapshot(IReadOnlyList<Apartment> Apartments, IReadOnlyList<string> Instances)

@@ -1,0 +1,287 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Amazon.DynamoDBv2.Model;
+using Booking.Core.Apartments;
+using Booking.Testing.Hosts;
+using Xunit;
+
+namespace Booking.Testing.Contracts;
+
+/// <summary>
+/// What every host of the booking API does, checked from outside its process over HTTP and against its DynamoDB
+/// table: the local host and the Function App under a real Functions host each run these through a subclass whose
+/// fixture started them with <see cref="Configure"/>'s settings.
+/// </summary>
+public abstract partial class BookingHostContract(IBookingHostFixture fixture)
+{
+    /// <summary>The apartment the seed's <c>addStepFunction</c> reserves when its input names none.</summary>
+    public const string DefaultApartmentId = "seed-default";
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private IBookingHost Host => fixture.Host;
+
+    private DynamoDbApartmentStore Table => fixture.Table;
+
+    /// <summary>The settings these tests need on top of the emulators': a sweep every second with no grace period, so
+    /// an orphaned hold goes within seconds, and a default apartment no other test uses.</summary>
+    public static void Configure(IDictionary<string, string?> environment)
+    {
+        environment["Reservation__SweepSchedule"] = "* * * * * *";
+        environment["Reservation__SweepGracePeriod"] = "00:00:00";
+        environment["Reservation__DefaultApartmentId"] = DefaultApartmentId;
+    }
+
+    [Fact]
+    public async Task Reservation_that_is_not_paid_expires_and_the_apartment_is_vacant_again()
+    {
+        var (apartmentId, reservationId) = await NewApartmentAsync();
+
+        var reserved = await Host.ReserveAsync(apartmentId, reservationId, paymentWindowSeconds: 2);
+        var status = await Host.WaitForFinalStatusAsync(reservationId, DateTime.UtcNow + Patience);
+
+        Assert.Equal(BookingApi.PendingPayment, reserved.GetProperty("status").GetString());
+        Assert.Equal(BookingApi.Expired, status);
+        await AssertApartmentAsync(apartmentId, ApartmentStatus.Vacant, reservationId: null);
+    }
+
+    [Fact]
+    public async Task Reservation_that_is_paid_ends_PAID_and_the_apartment_is_paid()
+    {
+        var (apartmentId, reservationId) = await NewApartmentAsync();
+        await Host.ReserveAsync(apartmentId, reservationId, paymentWindowSeconds: 30);
+
+        var confirmed = await Host.ConfirmPaymentAsync(reservationId);
+        var status = await Host.WaitForFinalStatusAsync(reservationId, DateTime.UtcNow + Patience);
+
+        Assert.Equal(BookingApi.Paid, status);
+        Assert.Contains(confirmed.GetProperty("status").GetString(), new[] { BookingApi.PendingPayment, BookingApi.Paid });
+        await AssertApartmentAsync(apartmentId, ApartmentStatus.Paid, reservationId);
+        Assert.Equal("PAID", await Host.ApartmentStatusAsync(apartmentId));
+    }
+
+    [Fact]
+    public async Task Reservation_that_is_cancelled_ends_CANCELLED_and_the_apartment_is_vacant_again()
+    {
+        var (apartmentId, reservationId) = await NewApartmentAsync();
+        await Host.ReserveAsync(apartmentId, reservationId, paymentWindowSeconds: 30);
+
+        await Host.CancelAsync(reservationId);
+        var status = await Host.WaitForFinalStatusAsync(reservationId, DateTime.UtcNow + Patience);
+
+        Assert.Equal(BookingApi.Cancelled, status);
+        await AssertApartmentAsync(apartmentId, ApartmentStatus.Vacant, reservationId: null);
+    }
+
+    [Fact]
+    public async Task Reserving_an_apartment_another_reservation_holds_is_REJECTED_and_leaves_the_hold_alone()
+    {
+        var (apartmentId, holder) = await NewApartmentAsync();
+        await Host.ReserveAsync(apartmentId, holder, paymentWindowSeconds: 60);
+
+        await Host.ReserveAsync(apartmentId, holder + "-late", paymentWindowSeconds: 60);
+        var status = await Host.WaitForFinalStatusAsync(holder + "-late", DateTime.UtcNow + Patience);
+
+        Assert.Equal(BookingApi.Rejected, status);
+        await AssertApartmentAsync(apartmentId, ApartmentStatus.Reserved, holder);
+        await Host.CancelAsync(holder);
+    }
+
+    [Fact]
+    public async Task Reserving_an_apartment_that_does_not_exist_FAILS_with_ApartmentNotFound_and_creates_nothing()
+    {
+        var missing = "missing-" + Guid.NewGuid().ToString("N")[..10];
+
+        var reserved = await Host.ReserveAsync(missing, "r-" + missing, paymentWindowSeconds: 60);
+        var status = await Host.WaitForFinalStatusAsync("r-" + missing, DateTime.UtcNow + Patience);
+
+        Assert.Equal(BookingApi.Failed, status);
+        Assert.Contains(reserved.GetProperty("status").GetString(), new[] { "REQUESTED", BookingApi.Failed });
+        var ended = (await Host.PostAsync("query($id: ID!) { reservation(id: $id) { errorCode } }", new { id = "r-" + missing })).Data;
+        Assert.Equal("ApartmentNotFound", ended.GetProperty("reservation").GetProperty("errorCode").GetString());
+        Assert.Null(await Table.GetAsync(missing));
+    }
+
+    [Fact]
+    public async Task The_same_reservation_id_sent_twice_starts_one_workflow()
+    {
+        var (apartmentId, reservationId) = await NewApartmentAsync();
+
+        var first = await Host.ReserveAsync(apartmentId, reservationId, paymentWindowSeconds: 60);
+        var again = await Host.ReserveAsync(apartmentId, reservationId, paymentWindowSeconds: 60);
+        var listed = (await Host.PostAsync("{ getStepFunctions { id } }")).Data.GetProperty("getStepFunctions")
+            .EnumerateArray().Count(entry => entry.GetProperty("id").GetString() == reservationId);
+
+        Assert.Equal(BookingApi.PendingPayment, first.GetProperty("status").GetString());
+        Assert.Equal(first.GetProperty("expiresAt").GetString(), again.GetProperty("expiresAt").GetString());
+        Assert.Equal(1, listed);
+        await AssertApartmentAsync(apartmentId, ApartmentStatus.Reserved, reservationId);
+        await Host.CancelAsync(reservationId);
+    }
+
+    [Fact]
+    public async Task Reserves_racing_for_one_apartment_have_exactly_one_winner_and_the_table_names_it()
+    {
+        var (apartmentId, prefix) = await NewApartmentAsync();
+        var contenders = Enumerable.Range(0, 6).Select(i => $"{prefix}-{i}").ToList();
+
+        await Task.WhenAll(contenders.Select(id => Host.ReserveAsync(apartmentId, id, paymentWindowSeconds: 60)));
+        var outcomes = new Dictionary<string, string>();
+        foreach (var id in contenders)
+        {
+            outcomes[id] = await Host.WaitForStatusAsync(id, s => s is BookingApi.PendingPayment or BookingApi.Rejected, DateTime.UtcNow + Patience);
+        }
+
+        var winner = Assert.Single(outcomes, o => o.Value == BookingApi.PendingPayment).Key;
+        Assert.All(outcomes.Where(o => o.Key != winner), o => Assert.Equal(BookingApi.Rejected, o.Value));
+        await AssertApartmentAsync(apartmentId, ApartmentStatus.Reserved, winner);
+        await Host.CancelAsync(winner);
+    }
+
+    [Fact]
+    public async Task Seed_documents_addStepFunction_and_getStepFunctions_reserve_the_default_apartment_and_list_it_with_its_arn()
+    {
+        await Host.AddApartmentAsync(DefaultApartmentId);
+        var id = "seed-" + Guid.NewGuid().ToString("N");
+        var arn = "arn:aws:states:us-east-2:132260253285:stateMachine:CdkApartmentStateMachine";
+
+        var added = await Host.PostAsync($$"""mutation addStepFunction { addStepFunction(input: {id: "{{id}}", arn: "{{arn}}"}) { id arn } }""");
+        await Host.WaitForStatusAsync(id, s => s == BookingApi.PendingPayment, DateTime.UtcNow + Patience);
+        var listed = await Host.PostAsync("query getStepFunctions { getStepFunctions { id arn } }");
+
+        Assert.Equal(JsonSerializer.Serialize(new { id, arn }), added.Data.GetProperty("addStepFunction").GetRawText());
+        Assert.Contains(
+            JsonSerializer.Serialize(new { id, arn }),
+            listed.Data.GetProperty("getStepFunctions").EnumerateArray().Select(e => e.GetRawText()));
+        await AssertApartmentAsync(DefaultApartmentId, ApartmentStatus.Reserved, id);
+        await Host.CancelAsync(id);
+    }
+
+    [Theory]
+    [InlineData("@x@y")]
+    [InlineData("@entity")]
+    public async Task Reservation_ids_starting_with_an_at_sign_are_refused_as_BAD_USER_INPUT_and_start_nothing(string reservationId)
+    {
+        var (apartmentId, _) = await NewApartmentAsync();
+
+        var response = await Host.TryReserveAsync(apartmentId, reservationId, paymentWindowSeconds: 60);
+        var listed = (await Host.PostAsync("{ getStepFunctions { id } }")).Data.GetProperty("getStepFunctions");
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        var error = Assert.Single(response.Json.GetProperty("errors").EnumerateArray());
+        Assert.Equal("BAD_USER_INPUT", error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains("must not start with '@'", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(listed.EnumerateArray(), entry => entry.GetProperty("id").GetString() == reservationId);
+        await AssertApartmentAsync(apartmentId, ApartmentStatus.Vacant, reservationId: null);
+    }
+
+    [Fact]
+    public async Task Health_says_DynamoDB_and_the_task_hub_are_reachable_without_a_key_and_nothing_else()
+    {
+        using var response = await Host.Http.GetAsync("health");
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(
+            JsonSerializer.Serialize(new { status = "healthy", dynamoDb = "reachable", taskHub = "reachable" }),
+            JsonSerializer.Serialize(JsonDocument.Parse(body).RootElement));
+    }
+
+    [Fact]
+    public async Task Sweeper_releases_an_orphaned_hold_and_leaves_holds_of_live_workflows_alone()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        var (orphan, live) = ("orphan-" + suffix, "live-" + suffix);
+        await WriteHoldAsync(orphan, "gone-" + suffix, DateTime.UtcNow.AddMinutes(-1));
+        await Host.AddApartmentAsync(live);
+        await Host.ReserveAsync(live, "r-" + live, paymentWindowSeconds: 600);
+
+        // A live workflow's hold that looks expired in the table: only the workflow's liveness protects it.
+        await WriteHoldAsync(live, "r-" + live, DateTime.UtcNow.AddMinutes(-1));
+        var released = await WaitUntilAsync(async () => (await Table.GetAsync(orphan))?.Status == ApartmentStatus.Vacant, TimeSpan.FromSeconds(30));
+
+        Assert.True(released, $"The orphaned hold was not released.{Environment.NewLine}{Tail(Host.Output)}");
+        await AssertApartmentAsync(live, ApartmentStatus.Reserved, "r-" + live);
+        Assert.Equal(BookingApi.PendingPayment, await Host.ReservationStatusAsync("r-" + live));
+        await Host.CancelAsync("r-" + live);
+    }
+
+    [Fact]
+    public async Task README_curl_example_runs_as_written_without_errors()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var example = BashBlocks().Matches(readme).Select(m => m.Groups["code"].Value).Single(block => block.Contains("gql()", StringComparison.Ordinal));
+        var calls = Regex.Count(example, @"^gql '", RegexOptions.Multiline);
+        var script = example.Replace("http://127.0.0.1:7071/", $"http://127.0.0.1:{Host.Port}/", StringComparison.Ordinal);
+
+        await using var bash = ChildProcess.Start("bash", ["-c", script]);
+        var exited = await bash.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(exited, "The README's example did not finish within a minute.");
+        Assert.True(calls >= 3, $"The README's example should make its calls with gql; found {calls}:{Environment.NewLine}{example}");
+        var responses = bash.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        Assert.True(responses.Count == calls, $"Expected {calls} responses, got:{Environment.NewLine}{bash.Output}");
+        foreach (var response in responses)
+        {
+            var json = JsonDocument.Parse(response).RootElement;
+            Assert.False(json.TryGetProperty("errors", out _), $"A README document failed: {response}");
+            Assert.All(json.GetProperty("data").EnumerateObject(), field => Assert.NotEqual(JsonValueKind.Null, field.Value.ValueKind));
+        }
+    }
+
+    [GeneratedRegex("```bash\n(?<code>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex BashBlocks();
+
+    private static async Task<bool> WaitUntilAsync(Func<Task<bool>> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await done())
+            {
+                return true;
+            }
+
+            await Task.Delay(200);
+        }
+
+        return false;
+    }
+
+    private static string Tail(string output) => output.Length <= 6000 ? output : output[^6000..];
+
+    private async Task<(string ApartmentId, string ReservationId)> NewApartmentAsync()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..10];
+        var added = await Host.AddApartmentAsync("apt-" + suffix);
+        Assert.Equal("VACANT", added.GetProperty("status").GetString());
+        return ("apt-" + suffix, "r-" + suffix);
+    }
+
+    private async Task AssertApartmentAsync(string apartmentId, ApartmentStatus status, string? reservationId)
+    {
+        var apartment = await Table.GetAsync(apartmentId);
+        Assert.NotNull(apartment);
+        Assert.Equal((status, reservationId), (apartment.Status, apartment.ReservationId));
+    }
+
+    private async Task WriteHoldAsync(string apartmentId, string reservationId, DateTime reservedUntil)
+    {
+        using var client = fixture.Dynalite.CreateClient();
+        await client.PutItemAsync(new PutItemRequest
+        {
+            TableName = fixture.TableName,
+            Item = new Dictionary<string, AttributeValue>
+            {
+                ["Id"] = new(apartmentId),
+                ["status"] = new(ApartmentStatusNames.Reserved),
+                ["reservationId"] = new(reservationId),
+                ["reservedUntil"] = new(reservedUntil.ToString("O", CultureInfo.InvariantCulture)),
+                ["updatedAt"] = new(DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
+            },
+        });
+    }
+}

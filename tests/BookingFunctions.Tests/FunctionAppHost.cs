@@ -1,0 +1,9 @@
+using Booking.Testing.Contracts;
+
+namespace BookingFunctions.Tests;
+
+/// <summary>The Function App under a real Functions host with the settings the shared host tests need.</summary>
+public sealed class FunctionAppHost : FunctionAppFixture
+{
+    protected override void Configure(Dictionary<string, string?> environment) => BookingHostContract.Configure(environment);
+}

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Booking.Core.Apartments;
+
+namespace BookingFunctions.Tests;
+
+/// <summary>With keys enforced, as in Azure, the Functions host refuses a request without the function key before the
+/// app sees it, so nothing changes; the health check stays open.</summary>
+[Trait(FunctionsHostCategory.Name, FunctionsHostCategory.Value)]
+public sealed class FunctionKeyTests(KeyedFunctionAppHost keyed) : IClassFixture<KeyedFunctionAppHost>
+{
+    [Fact]
+    public async Task Requests_without_the_right_key_get_401_and_change_nothing()
+    {
+        var (host, table) = (keyed.Host, keyed.Table);
+        var vacant = "apt-" + Guid.NewGuid().ToString("N")[..10];
+        await host.AddApartmentAsync(vacant);
+        var refused = new Dictionary<string, Action<HttpRequestHeaders>>
+        {
+            ["no key"] = _ => { },
+            ["wrong x-functions-key"] = h => h.Add("x-functions-key", host.FunctionKey + "x"),
+            ["key as a bearer token"] = h => h.Authorization = new AuthenticationHeaderValue("Bearer", host.FunctionKey),
+        };
+
+        foreach (var (what, headers) in refused)
+        {
+            var newApartment = "apt-" + Guid.NewGuid().ToString("N")[..10];
+            var added = await host.PostAsync("mutation($id: ID!) { addApartment(id: $id) { id } }", new { id = newApartment }, headers);
+            var reserved = await host.PostAsync(
+                "mutation($id: ID!) { reserveApartment(input: {apartmentId: $id, reservationId: $id, paymentWindowSeconds: 60}) { status } }",
+                new { id = vacant },
+                headers);
+
+            Assert.True(added.Status == HttpStatusCode.Unauthorized, $"{what}: expected 401, got {(int)added.Status} {added.Body}");
+            Assert.True(reserved.Status == HttpStatusCode.Unauthorized, $"{what}: expected 401, got {(int)reserved.Status} {reserved.Body}");
+            Assert.Null(await table.GetAsync(newApartment));
+            Assert.Equal(new Apartment(vacant, ApartmentStatus.Vacant), (await table.GetAsync(vacant))! with { UpdatedAt = null });
+            Assert.Null(await host.ReservationStatusAsync(vacant));
+        }
+    }
+
+    [Fact]
+    public async Task Right_key_in_the_header_or_the_query_string_is_let_through()
+    {
+        var (host, table) = (keyed.Host, keyed.Table);
+        var inHeader = "apt-" + Guid.NewGuid().ToString("N")[..10];
+        var inQuery = "apt-" + Guid.NewGuid().ToString("N")[..10];
+
+        await host.AddApartmentAsync(inHeader);
+        using var response = await host.Http.GetAsync($"graphql?code={Uri.EscapeDataString(host.FunctionKey!)}&query={Uri.EscapeDataString("{ apartments { id } }")}");
+
+        Assert.NotNull(await table.GetAsync(inHeader));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(inHeader, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(await table.GetAsync(inQuery));
+    }
+
+    [Fact]
+    public async Task Health_needs_no_key()
+    {
+        using var response = await keyed.Host.Http.GetAsync("health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+}

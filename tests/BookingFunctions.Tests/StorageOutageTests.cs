@@ -1,0 +1,56 @@
+using System.Net;
+using System.Text.Json;
+
+namespace BookingFunctions.Tests;
+
+/// <summary>With the task hub's storage down, or the apartment table missing, the Function App answers what a client
+/// can act on: the GraphQL field is SERVICE_UNAVAILABLE (not an internal error) and the health check is 503 naming what
+/// did not answer.</summary>
+[Trait(FunctionsHostCategory.Name, FunctionsHostCategory.Value)]
+public sealed class StorageOutageTests(StorageOutageHost fixture) : IClassFixture<StorageOutageHost>
+{
+    [Fact]
+    public async Task While_task_hub_storage_is_down_reads_are_SERVICE_UNAVAILABLE_and_health_is_503()
+    {
+        await fixture.Azurite.StopAsync();
+        try
+        {
+            await AssertUnavailableAsync("query { reservation(id: \"r-during-outage\") { status } }", dynamoDb: "reachable", taskHub: "unreachable");
+        }
+        finally
+        {
+            await fixture.Azurite.StartAsync();
+        }
+    }
+
+    [Fact]
+    public async Task While_the_apartment_table_is_missing_reads_are_SERVICE_UNAVAILABLE_and_health_is_503()
+    {
+        using var dynamoDb = fixture.Dynalite.CreateClient();
+        await dynamoDb.DeleteTableAsync(fixture.TableName);
+        try
+        {
+            await AssertUnavailableAsync("query { apartment(id: \"1234567\") { status } }", dynamoDb: "unreachable", taskHub: "reachable");
+        }
+        finally
+        {
+            await fixture.Table.EnsureTableAsync();
+        }
+    }
+
+    private async Task AssertUnavailableAsync(string query, string dynamoDb, string taskHub)
+    {
+        var read = await fixture.Host.PostAsync(query);
+        using var health = await fixture.Host.Http.GetAsync("health");
+        var healthBody = JsonDocument.Parse(await health.Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal(HttpStatusCode.OK, read.Status);
+        var error = Assert.Single(read.Json.GetProperty("errors").EnumerateArray());
+        Assert.True(error.GetProperty("extensions").GetProperty("code").GetString() == "SERVICE_UNAVAILABLE", $"Expected SERVICE_UNAVAILABLE: {read.Body}");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        Assert.Equal(("unhealthy", dynamoDb, taskHub), (
+            healthBody.GetProperty("status").GetString(),
+            healthBody.GetProperty("dynamoDb").GetString(),
+            healthBody.GetProperty("taskHub").GetString()));
+    }
+}
