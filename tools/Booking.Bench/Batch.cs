@@ -49,27 +49,34 @@ internal sealed class Batch(BenchStack stack, ReservationApi api, string name, i
     }
 
     /// <summary>Waits until every workflow the batch started has ended (or the token fires), reading the task hub
-    /// directly. Reservations a scenario never started are not waited for: on a slow machine the latency scenario's
-    /// time slice ends before all of its calls were made.</summary>
+    /// directly: those whose call was answered, and those a call cut off by its scenario's time slice started anyway.
+    /// Reservations never started are not waited for (on a slow machine a slice ends before all of its calls).</summary>
     public async Task AwaitEndAsync(CancellationToken cancellationToken)
     {
         try
         {
-            while (Answers.Any(a => !Outcomes.ContainsKey(a.ReservationId)))
+            while (true)
             {
-                var query = new OrchestrationQuery { InstanceIdPrefix = name + "-", FetchInputsAndOutputs = true, PageSize = 1000, Statuses = [OrchestrationRuntimeStatus.Completed] };
+                var running = 0;
+                var query = new OrchestrationQuery { InstanceIdPrefix = name + "-", FetchInputsAndOutputs = true, PageSize = 1000 };
                 await foreach (var instance in stack.Client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
                 {
-                    if (!Outcomes.ContainsKey(instance.InstanceId) && instance.ReadOutputAs<ReservationOutcome>() is { } outcome)
+                    if (instance.RuntimeStatus != OrchestrationRuntimeStatus.Completed)
+                    {
+                        running++;
+                    }
+                    else if (!Outcomes.ContainsKey(instance.InstanceId) && instance.ReadOutputAs<ReservationOutcome>() is { } outcome)
                     {
                         Outcomes[instance.InstanceId] = outcome;
                     }
                 }
 
-                if (Answers.Any(a => !Outcomes.ContainsKey(a.ReservationId)))
+                if (running == 0 && Answers.All(a => Outcomes.ContainsKey(a.ReservationId)))
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                    break;
                 }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
             }
         }
         catch (OperationCanceledException)
