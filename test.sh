@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Sets up and runs every test: npm emulators (dynalite, Azurite) from the lockfile, NuGet restore, build, tests.
+# Sets up and runs every test: npm packages from the lockfile, Chromium when missing, NuGet restore, build, tests.
 # The last line is the summary: "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-echo "== Installing emulators (npm ci)"
+echo "== Installing npm packages (npm ci): emulators, GraphiQL, the browser and client checks"
 npm ci --no-audit --no-fund --loglevel=error
+
+# The browser tests drive Debian's Chromium headless (never a browser download).
+if ! command -v chromium >/dev/null; then
+  echo "== Installing Chromium (apt-get install chromium)"
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
 
 echo "== Restoring and building"
 dotnet restore BookingFunctions.sln --verbosity quiet

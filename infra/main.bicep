@@ -59,6 +59,12 @@ param graphQLMaxComplexity int = 2000
 @minValue(2)
 param graphQLMaxIntrospectionDepth int = 15
 
+@description('Serve the GraphiQL IDE at GET /api/graphql to a browser (with the function key in ?code=). Off in Azure unless asked for.')
+param enableGraphiQL bool = false
+
+@description('Browser origins allowed to call the API from their pages (CORS), e.g. https://app.example.com. None by default.')
+param corsAllowedOrigins array = []
+
 @description('Upper bound on Flex Consumption instances; DynamoDB on-demand capacity is the usual limit, not the app.')
 @minValue(1)
 @maxValue(1000)
@@ -258,6 +264,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     }
     siteConfig: {
       minTlsVersion: '1.2'
+      cors: {
+        allowedOrigins: corsAllowedOrigins
+        supportCredentials: false
+      }
       appSettings: [
         // Identity-based host storage: no connection string, the user-assigned identity signs in.
         {
@@ -349,6 +359,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'GraphQL__MaxIntrospectionDepth'
           value: string(graphQLMaxIntrospectionDepth)
+        }
+        {
+          name: 'GraphQL__EnableGraphiQL'
+          value: string(enableGraphiQL)
         }
       ]
     }

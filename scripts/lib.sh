@@ -8,10 +8,12 @@ require_tools() {
   done
 }
 
-# Installs the emulators (dynalite, Azurite) from package-lock.json when they are missing or the lock file changed.
+# Installs the npm packages (the emulators dynalite and Azurite, and GraphiQL, which the build bundles) from
+# package-lock.json when they are missing or the lock file changed.
 ensure_emulators() {
-  if [ ! -x node_modules/.bin/dynalite ] || [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "== Installing emulators (npm ci)"
+  if [ ! -x node_modules/.bin/dynalite ] || [ ! -x node_modules/.bin/azurite ] || [ ! -d node_modules/graphiql ] \
+    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "== Installing npm packages (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
 }

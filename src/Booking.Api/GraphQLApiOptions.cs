@@ -1,6 +1,6 @@
 namespace Booking.Api;
 
-/// <summary>Request limits of the GraphQL endpoint. Bound from the <c>GraphQL</c> configuration section.</summary>
+/// <summary>Request limits of the GraphQL endpoint, and its IDE. Bound from the <c>GraphQL</c> configuration section.</summary>
 public sealed class GraphQLApiOptions
 {
     public const string SectionName = "GraphQL";
@@ -16,4 +16,8 @@ public sealed class GraphQLApiOptions
 
     /// <summary>Introspection (GraphiQL's query is 13 deep) is exempt from the complexity score but not from this.</summary>
     public int MaxIntrospectionDepth { get; set; } = 15;
+
+    /// <summary>Serve the GraphiQL IDE to a browser that opens the endpoint (GET with Accept: text/html). On for
+    /// developers; the Azure template turns it off.</summary>
+    public bool EnableGraphiQL { get; set; } = true;
 }

@@ -8,6 +8,7 @@ using Booking.LocalHost.Security;
 using Booking.LocalHost.Seeding;
 using Booking.LocalHost.Sweeping;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 
 namespace Booking.LocalHost;
 
@@ -24,6 +25,9 @@ public static class LocalHostServiceCollectionExtensions
         // Bounded shutdown: work in hand finishes or is left for the next start (it is durable), never a hang.
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.SectionName));
+        services.AddOptions<CorsOptions>().Bind(configuration.GetSection(CorsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CorsOptions>, CorsOptionsValidator>();
+        services.AddCors();
         services.AddSampleApartments(configuration);
 
         // Registered after the seeder so the table exists before the engine's first activity runs.
@@ -41,9 +45,24 @@ public static class LocalHostServiceCollectionExtensions
     }
 
     /// <summary>Serves the shared GraphQL handler at /api/graphql and the health check at /api/health, the routes the
-    /// Function App uses; like there, the health check needs no key.</summary>
+    /// Function App uses; like there, the health check needs no key, and CORS is answered before the key is checked
+    /// (a browser's preflight carries no key).</summary>
     public static WebApplication MapBookingApi(this WebApplication app)
     {
+        var origins = app.Services.GetRequiredService<IOptions<CorsOptions>>().Value.Origins;
+        app.UseCors(policy =>
+        {
+            policy.WithMethods(HttpMethods.Get, HttpMethods.Post).AllowAnyHeader();
+            if (origins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins([.. origins]);
+            }
+        });
+
         var health = "/api/" + HealthEndpoint.Route;
         app.UseWhen(context => !context.Request.Path.StartsWithSegments(health), keyed => keyed.UseMiddleware<ApiKeyMiddleware>());
         app.Map("/api/graphql", (HttpContext context, Api.Http.GraphQLHttpHandler handler, DurableTaskClient client) =>

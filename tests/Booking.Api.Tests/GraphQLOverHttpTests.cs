@@ -51,14 +51,45 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
         Assert.Equal("""{"data":{"__typename":"Query"}}""", response.Body);
     }
 
+    [Fact]
+    public async Task A_browser_opening_the_endpoint_gets_the_GraphiQL_page_with_nothing_from_elsewhere_allowed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "graphql");
+        request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        using var response = await server.Http.SendAsync(request);
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<div id=\"graphiql\">", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script src", page, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<link", page, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("default-src 'none';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_browser_GET_with_a_query_parameter_is_an_API_call_and_gets_JSON()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "graphql?query=%7B__typename%7D");
+        request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        using var response = await server.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("""{"data":{"__typename":"Query"}}""", await response.Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("application/json", "application/json")]
     [InlineData("application/graphql-response+json", "application/graphql-response+json")]
     [InlineData("application/graphql-response+json, application/json;q=0.9", "application/graphql-response+json")]
     [InlineData("application/json, application/graphql-response+json;q=0.5", "application/json")]
-    [InlineData("*/*", "application/graphql-response+json")]
+    [InlineData("*/*", "application/json")]
+    [InlineData("*/*, application/graphql-response+json", "application/graphql-response+json")]
     [InlineData("application/*;q=0.5, application/json", "application/json")]
-    [InlineData("text/html, application/*", "application/graphql-response+json")]
+    [InlineData("text/html, application/*", "application/json")]
     [InlineData(null, "application/json")]
     public async Task Response_media_type_is_the_most_preferred_one_the_client_accepts(string? accept, string expected)
     {
@@ -224,13 +255,13 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     }
 
     [Theory]
-    [InlineData(GraphQLMediaTypes.GraphQLResponseJson)]
-    [InlineData(GraphQLMediaTypes.Json)]
-    public async Task Document_that_does_not_parse_is_refused_with_400_in_either_media_type(string accept)
+    [InlineData(GraphQLMediaTypes.GraphQLResponseJson, HttpStatusCode.BadRequest)]
+    [InlineData(GraphQLMediaTypes.Json, HttpStatusCode.OK)]
+    public async Task Document_that_does_not_parse_is_refused_with_400_or_in_application_json_200(string accept, HttpStatusCode status)
     {
         var response = await server.PostAsync("{", accept: accept);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(status, response.Status);
         Assert.Equal(accept, response.MediaType);
         Assert.Equal("SYNTAX_ERROR", response.ErrorCode);
         Assert.StartsWith("Error parsing query: ", response.ErrorMessage, StringComparison.Ordinal);
@@ -239,25 +270,29 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     }
 
     [Theory]
-    [InlineData(GraphQLMediaTypes.GraphQLResponseJson)]
-    [InlineData(GraphQLMediaTypes.Json)]
-    public async Task Document_that_fails_validation_is_refused_with_400_in_either_media_type(string accept)
+    [InlineData(GraphQLMediaTypes.GraphQLResponseJson, HttpStatusCode.BadRequest)]
+    [InlineData(GraphQLMediaTypes.Json, HttpStatusCode.OK)]
+    public async Task Document_that_fails_validation_is_refused_with_400_or_in_application_json_200(string accept, HttpStatusCode status)
     {
         var response = await server.PostAsync("{ apartments { id colour } }", accept: accept);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(status, response.Status);
         Assert.Equal(accept, response.MediaType);
         Assert.Equal(
             """{"errors":[{"message":"Cannot query field 'colour' on type 'Apartment'.","locations":[{"line":1,"column":19}],"extensions":{"code":"FIELDS_ON_CORRECT_TYPE","number":"5.3.1"}}]}""",
             response.Body);
     }
 
-    [Fact]
-    public async Task Variables_that_do_not_match_their_types_are_refused_with_400()
+    [Theory]
+    [InlineData(GraphQLMediaTypes.GraphQLResponseJson, HttpStatusCode.BadRequest)]
+    [InlineData(GraphQLMediaTypes.Json, HttpStatusCode.OK)]
+    public async Task Variables_that_do_not_match_their_types_are_refused_with_400_or_in_application_json_200(string accept, HttpStatusCode status)
     {
-        var response = await server.PostAsync("query($id: ID!) { apartment(id: $id) { id } }", new { id = new { nested = true } });
+        var response = await server.PostAsync("query($id: ID!) { apartment(id: $id) { id } }", new { id = new { nested = true } }, accept: accept);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal(status, response.Status);
+        Assert.Equal(accept, response.MediaType);
+        Assert.False(response.Json.TryGetProperty("data", out _));
         Assert.Equal("INVALID_VALUE", response.ErrorCode);
         Assert.Contains("$id", response.ErrorMessage, StringComparison.Ordinal);
     }

@@ -1,5 +1,6 @@
 using Booking.Api.Schema;
 using Booking.Core;
+using Booking.Testing;
 using GraphQL;
 using GraphQL.Utilities;
 using Microsoft.Extensions.Configuration;
@@ -24,9 +25,34 @@ public sealed class SchemaTests
         "type Mutation {\n  addApartment(id: ID!): Apartment!\n  reserveApartment(input: ReserveApartmentInput!): Reservation!\n  confirmPayment(reservationId: ID!): Reservation!\n  cancelReservation(reservationId: ID!): Reservation!\n  addStepFunction(input: StepFunctionsInput!): stepfunctions\n}",
     };
 
+    /// <summary>The committed SDL for client code generators; <c>scripts/update-schema.sh</c> writes it anew.</summary>
+    public static string SchemaFile => Path.Combine(RepositoryPaths.Root, "schema.graphql");
+
     [Theory]
     [MemberData(nameof(Definitions))]
     public void Schema_defines_exactly(string definition)
+    {
+        var printed = Print(new PrintOptions { IncludeDescriptions = false });
+
+        Assert.Contains(definition, printed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Schema_file_is_the_schema_in_code()
+    {
+        var printed = Print(new PrintOptions { IncludeDescriptions = true }) + "\n";
+        if (Environment.GetEnvironmentVariable("BOOKING_UPDATE_SCHEMA") == "1")
+        {
+            File.WriteAllText(SchemaFile, printed);
+        }
+
+        Assert.True(File.Exists(SchemaFile), $"{SchemaFile} is missing; write it with scripts/update-schema.sh.");
+        Assert.True(
+            File.ReadAllText(SchemaFile).ReplaceLineEndings("\n") == printed,
+            "schema.graphql is not the schema in code any more; write it anew with scripts/update-schema.sh and commit it.");
+    }
+
+    private static string Print(PrintOptions options)
     {
         var services = new ServiceCollection()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
@@ -36,10 +62,7 @@ public sealed class SchemaTests
         using var provider = services.BuildServiceProvider();
         var schema = provider.GetRequiredService<BookingSchema>();
         schema.Initialize();
-
-        var printed = schema.Print(new PrintOptions { IncludeDescriptions = false });
-
-        Assert.Contains(definition, printed.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        return schema.Print(options).ReplaceLineEndings("\n");
     }
 
     [Theory]

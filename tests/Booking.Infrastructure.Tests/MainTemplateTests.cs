@@ -117,6 +117,19 @@ public sealed class MainTemplateTests(MainTemplate main) : IClassFixture<MainTem
     }
 
     [Fact]
+    public void In_Azure_GraphiQL_is_off_and_no_browser_origin_is_allowed_unless_a_parameter_says_so()
+    {
+        var parameters = Template.Json["parameters"];
+        var cors = Template.FunctionApp["properties"]?["siteConfig"]?["cors"];
+
+        Assert.Equal("[string(parameters('enableGraphiQL'))]", Template.AppSettings["GraphQL__EnableGraphiQL"]);
+        Assert.False((bool?)parameters?["enableGraphiQL"]?["defaultValue"]);
+        Assert.Equal("[parameters('corsAllowedOrigins')]", Expression(cors?["allowedOrigins"]));
+        Assert.Empty(parameters?["corsAllowedOrigins"]?["defaultValue"]?.AsArray() ?? [null]);
+        Assert.False((bool?)cors?["supportCredentials"]);
+    }
+
+    [Fact]
     public void Application_insights_keeps_its_data_in_log_analytics()
     {
         var component = Template.SingleResource("Microsoft.Insights/components");

@@ -56,6 +56,20 @@ public sealed class FunctionKeyTests(KeyedFunctionAppHost keyed) : IClassFixture
     }
 
     [Fact]
+    public async Task With_GraphiQL_off_as_in_Azure_a_browser_gets_no_IDE_but_a_JSON_error()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "graphql");
+        request.Headers.Add("x-functions-key", keyed.Host.FunctionKey);
+        request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+
+        using var response = await keyed.Host.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no 'query' parameter", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Health_needs_no_key()
     {
         using var response = await keyed.Host.Http.GetAsync("health");

@@ -1,11 +1,10 @@
 namespace BookingFunctions.Tests;
 
-/// <summary>The Function App under a real Functions host that enforces function keys, as in Azure.</summary>
+/// <summary>The Function App under a real Functions host set up as the Azure template sets it: function keys enforced
+/// and GraphiQL off.</summary>
 public sealed class KeyedFunctionAppHost : FunctionAppFixture
 {
     protected override bool EnforceKeys => true;
 
-    protected override void Configure(Dictionary<string, string?> environment)
-    {
-    }
+    protected override void Configure(Dictionary<string, string?> environment) => environment["GraphQL__EnableGraphiQL"] = "false";
 }

@@ -28,6 +28,7 @@ public sealed class StorageOutageTests(StorageOutageHost fixture) : IClassFixtur
     {
         using var dynamoDb = fixture.Dynalite.CreateClient();
         await dynamoDb.DeleteTableAsync(fixture.TableName);
+        await WaitUntilGoneAsync(dynamoDb);
         try
         {
             await AssertUnavailableAsync("query { apartment(id: \"1234567\") { status } }", dynamoDb: "unreachable", taskHub: "reachable");
@@ -36,6 +37,24 @@ public sealed class StorageOutageTests(StorageOutageHost fixture) : IClassFixtur
         {
             await fixture.Table.EnsureTableAsync();
         }
+    }
+
+    /// <summary>dynalite deletes a table in the background (DELETING first); waits until it is gone.</summary>
+    private async Task WaitUntilGoneAsync(Amazon.DynamoDBv2.IAmazonDynamoDB dynamoDb)
+    {
+        for (var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            try
+            {
+                await dynamoDb.DescribeTableAsync(fixture.TableName);
+            }
+            catch (Amazon.DynamoDBv2.Model.ResourceNotFoundException)
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"Table {fixture.TableName} was still there 30 s after it was deleted.");
     }
 
     private async Task AssertUnavailableAsync(string query, string dynamoDb, string taskHub)

@@ -1,4 +1,5 @@
 using Booking.Api.Errors;
+using Booking.Api.GraphiQL;
 using Booking.Api.Schema;
 using Booking.Api.Services;
 using Booking.Core.Configuration;
@@ -15,8 +16,9 @@ namespace Booking.Api.Http;
 
 /// <summary>
 /// The GraphQL-over-HTTP endpoint on an ASP.NET Core <see cref="HttpContext"/>, shared by every host. Status codes:
-/// 200 once the operation ran (field errors included); 400 for a request that is not well-formed, does not parse or
-/// does not validate (limits included); 405 for other methods and for a mutation over GET; 406, 413 and 415 for the
+/// 200 once the operation ran (field errors included); 400 for a request that is not well-formed, and, when the answer
+/// is application/graphql-response+json, for a document that does not parse or validate (limits included) or variables
+/// that do not coerce (200 with errors in application/json); 405 for other methods and for a mutation over GET; 406, 413 and 415 for the
 /// Accept header, body size and Content-Type; 500 only for a fault of the server's own.
 /// </summary>
 public sealed partial class GraphQLHttpHandler(
@@ -75,6 +77,12 @@ public sealed partial class GraphQLHttpHandler(
             return;
         }
 
+        if (apiOptions.Value.EnableGraphiQL && GraphiQLPage.IsWanted(request))
+        {
+            await GraphiQLPage.WriteAsync(context.Response, context.RequestAborted);
+            return;
+        }
+
         if (GraphQLMediaTypes.Negotiate(request.Headers.Accept) is not { } responseType)
         {
             // The response cannot be in a type the client accepts, so it is plain JSON, which a person can still read.
@@ -96,7 +104,7 @@ public sealed partial class GraphQLHttpHandler(
 
         var result = await ExecuteAsync(context, client, graphQLRequest!, isGet);
         var response = context.Response;
-        response.StatusCode = StatusOf(result);
+        response.StatusCode = StatusOf(result, responseType);
         if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
         {
             response.Headers.Allow = "POST";
@@ -129,10 +137,12 @@ public sealed partial class GraphQLHttpHandler(
     }
 
     /// <summary>
-    /// The spec: a response with <c>data</c> (even null) is 2xx; one without is a request error, 4xx — unless the
-    /// failure was the server's own (an error that is not a document error), which is 5xx.
+    /// The spec: a response with <c>data</c> (even null) is 2xx. One without is a request error (a document that does
+    /// not parse or validate, variables that do not coerce): 4xx in application/graphql-response+json, but 200 in
+    /// application/json, because clients of that older type read errors only from a 200. A failure of the server's
+    /// own (an error that is not a document error) is 5xx in either.
     /// </summary>
-    private static int StatusOf(ExecutionResult result)
+    private static int StatusOf(ExecutionResult result, string responseType)
     {
         if (result.Executed)
         {
@@ -145,7 +155,12 @@ public sealed partial class GraphQLHttpHandler(
             return StatusCodes.Status405MethodNotAllowed;
         }
 
-        return errors.All(e => e is DocumentError) ? StatusCodes.Status400BadRequest : StatusCodes.Status500InternalServerError;
+        if (!errors.All(e => e is DocumentError))
+        {
+            return StatusCodes.Status500InternalServerError;
+        }
+
+        return responseType == GraphQLMediaTypes.Json ? StatusCodes.Status200OK : StatusCodes.Status400BadRequest;
     }
 
     private Task WriteProblemAsync(HttpContext context, string mediaType, HttpProblem problem)

@@ -12,9 +12,11 @@ public static class GraphQLMediaTypes
 
     /// <summary>
     /// Picks the response media type from an Accept header: the supported type with the highest quality, where the most
-    /// specific matching range sets a type's quality, and the spec's own type wins a tie. No (or an unreadable) Accept
-    /// header means application/json, which every client, legacy ones included, can read. Null means nothing
-    /// supported is acceptable (406).
+    /// specific matching range sets a type's quality. On a tie, the type the client named wins over one it only matched
+    /// with a wildcard; when it named both, the spec's own type wins; when it named neither (<c>*/*</c>,
+    /// <c>application/*</c>), application/json wins, as GraphQL over HTTP asks, because a client that names nothing may
+    /// be a legacy one. No (or an unreadable) Accept header means application/json too. Null means nothing supported is
+    /// acceptable (406).
     /// </summary>
     public static string? Negotiate(StringValues accept)
     {
@@ -28,22 +30,24 @@ public static class GraphQLMediaTypes
             return Json;
         }
 
-        string? best = null;
-        var bestQuality = 0.0;
-        foreach (var candidate in new[] { GraphQLResponseJson, Json })
+        var (spec, specNamed) = QualityOf(GraphQLResponseJson, ranges);
+        var (json, jsonNamed) = QualityOf(Json, ranges);
+        if (spec <= 0 && json <= 0)
         {
-            var quality = QualityOf(candidate, ranges);
-            if (quality > bestQuality)
-            {
-                best = candidate;
-                bestQuality = quality;
-            }
+            return null;
         }
 
-        return best;
+        if (spec != json)
+        {
+            return spec > json ? GraphQLResponseJson : Json;
+        }
+
+        return specNamed && !jsonNamed ? GraphQLResponseJson : Json;
     }
 
-    private static double QualityOf(string candidate, IList<MediaTypeHeaderValue> ranges)
+    /// <summary>The quality the client gives <paramref name="candidate"/>, and whether it named the type itself rather than
+    /// matching it with a wildcard.</summary>
+    private static (double Quality, bool Named) QualityOf(string candidate, IList<MediaTypeHeaderValue> ranges)
     {
         var slash = candidate.IndexOf('/', StringComparison.Ordinal);
         var type = candidate.AsSpan(0, slash);
@@ -82,6 +86,6 @@ public static class GraphQLMediaTypes
             }
         }
 
-        return quality;
+        return (quality, specificity == 2);
     }
 }

@@ -21,6 +21,8 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
+    private static readonly TimeSpan BrowserPatience = TimeSpan.FromMinutes(2);
+
     private IBookingHost Host => fixture.Host;
 
     private DynamoDbApartmentStore Table => fixture.Table;
@@ -230,6 +232,26 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
             Assert.False(json.TryGetProperty("errors", out _), $"A README document failed: {response}");
             Assert.All(json.GetProperty("data").EnumerateObject(), field => Assert.NotEqual(JsonValueKind.Null, field.Value.ValueKind));
         }
+    }
+
+    [Fact]
+    public async Task GraphiQL_opens_in_a_real_browser_runs_a_typed_query_and_loads_nothing_from_another_host()
+    {
+        Chromium.Require();
+        var (apartmentId, _) = await NewApartmentAsync();
+        var results = Directory.CreateDirectory(Path.Combine(RepositoryPaths.Root, "TestResults"));
+        var screenshot = Path.Combine(results.FullName, $"graphiql-{GetType().Name}.png");
+
+        var page = await NodeScript.RunAsync(
+            "graphiql-in-chromium.mjs",
+            [new Uri(Host.Http.BaseAddress!, "graphql").ToString(), screenshot, $"{{ apartment(id: \"{apartmentId}\") {{ id status }} }}"],
+            BrowserPatience);
+
+        var shown = page.GetProperty("result").GetString() ?? string.Empty;
+        Assert.True(shown.Contains(apartmentId, StringComparison.Ordinal) && shown.Contains("VACANT", StringComparison.Ordinal), $"GraphiQL did not show the apartment: {page}");
+        Assert.Empty(page.GetProperty("elsewhere").EnumerateArray());
+        Assert.Empty(page.GetProperty("errors").EnumerateArray());
+        Assert.True(File.Exists(screenshot), "No screenshot was saved.");
     }
 
     [GeneratedRegex("```bash\n(?<code>.*?)```", RegexOptions.Singleline)]
