@@ -88,6 +88,7 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     [InlineData("application/json, application/graphql-response+json;q=0.5", "application/json")]
     [InlineData("*/*", "application/json")]
     [InlineData("*/*, application/graphql-response+json", "application/graphql-response+json")]
+    [InlineData("application/json, application/graphql-response+json", "application/graphql-response+json")]
     [InlineData("application/*;q=0.5, application/json", "application/json")]
     [InlineData("text/html, application/*", "application/json")]
     [InlineData(null, "application/json")]

@@ -31,7 +31,7 @@ public static class GraphQLMediaTypes
         }
 
         var (spec, specNamed) = QualityOf(GraphQLResponseJson, ranges);
-        var (json, jsonNamed) = QualityOf(Json, ranges);
+        var (json, _) = QualityOf(Json, ranges);
         if (spec <= 0 && json <= 0)
         {
             return null;
@@ -42,7 +42,7 @@ public static class GraphQLMediaTypes
             return spec > json ? GraphQLResponseJson : Json;
         }
 
-        return specNamed && !jsonNamed ? GraphQLResponseJson : Json;
+        return specNamed ? GraphQLResponseJson : Json;
     }
 
     /// <summary>The quality the client gives <paramref name="candidate"/>, and whether it named the type itself rather than
