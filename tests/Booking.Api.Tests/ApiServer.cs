@@ -229,25 +229,13 @@ public class ApiServer : IAsyncLifetime
     /// <summary>Every apartment as stored and every workflow instance with its runtime status, in a stable order.</summary>
     public async Task<Snapshot> SnapshotAsync()
     {
-        var apartments = new List<Apartment>();
-        string? token = null;
-        do
-        {
-            var page = await Store.ListAsync(100, token);
-            apartments.AddRange(page.Items);
-            token = page.NextPageToken;
-        }
-        while (token is not null);
-
         var instances = new List<string>();
         await foreach (var instance in Durable.GetAllInstancesAsync(new OrchestrationQuery { PageSize = 500 }))
         {
             instances.Add($"{instance.InstanceId}={instance.RuntimeStatus}");
         }
 
-        return new Snapshot(
-            [.. apartments.OrderBy(a => a.Id, StringComparer.Ordinal)],
-            [.. instances.Order(StringComparer.Ordinal)]);
+        return await Snapshot.OfAsync(Store, instances);
     }
 
     public static string Status(JsonElement reservation) => reservation.GetProperty("status").GetString()!;

@@ -34,16 +34,6 @@ public sealed class CorpusFunctionAppHost : FunctionAppFixture, ICorpusServer
 
     public async Task<Snapshot> SnapshotAsync()
     {
-        var apartments = new List<Apartment>();
-        string? token = null;
-        do
-        {
-            var page = await Table.ListAsync(100, token);
-            apartments.AddRange(page.Items);
-            token = page.NextPageToken;
-        }
-        while (token is not null);
-
         // The Durable extension's Azure Storage provider keeps one row per instance in <hub>Instances.
         var instances = new List<string>();
         var table = new TableClient(Azurite.ConnectionString, TaskHubName + "Instances");
@@ -52,9 +42,7 @@ public sealed class CorpusFunctionAppHost : FunctionAppFixture, ICorpusServer
             instances.Add($"{row.PartitionKey}={row.GetString("RuntimeStatus")}");
         }
 
-        return new Snapshot(
-            [.. apartments.OrderBy(a => a.Id, StringComparer.Ordinal)],
-            [.. instances.Order(StringComparer.Ordinal)]);
+        return await Snapshot.OfAsync(Table, instances);
     }
 
     protected override void Configure(Dictionary<string, string?> environment)

@@ -16,4 +16,23 @@ public sealed record Snapshot(IReadOnlyList<Apartment> Apartments, IReadOnlyList
         var gone = Instances.Except(after.Instances).ToList();
         Assert.True(started.Count == 0 && gone.Count == 0, $"{what} changed the workflows: now {string.Join(", ", started)}; was {string.Join(", ", gone)}.");
     }
+
+    /// <summary>A snapshot of every apartment in <paramref name="store"/> and the given workflow instances (each
+    /// <c>id=status</c>), both in a stable order.</summary>
+    public static async Task<Snapshot> OfAsync(IApartmentStore store, IEnumerable<string> instances)
+    {
+        var apartments = new List<Apartment>();
+        string? token = null;
+        do
+        {
+            var page = await store.ListAsync(100, token);
+            apartments.AddRange(page.Items);
+            token = page.NextPageToken;
+        }
+        while (token is not null);
+
+        return new Snapshot(
+            [.. apartments.OrderBy(a => a.Id, StringComparer.Ordinal)],
+            [.. instances.Order(StringComparer.Ordinal)]);
+    }
 }
