@@ -118,7 +118,7 @@ wait_for_port "$PORT" "$host_pid" local-host
 cat <<MSG
 
 BookingFunctions is running at $url  (Ctrl+C stops everything)
-Try:
+Open $url in a browser for GraphiQL, or try:
   curl -s $url -H 'Content-Type: application/json' -d '{"query":"{ apartments { id status } }"}'
 
 MSG
