@@ -9,13 +9,17 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 echo "== Installing npm packages (npm ci): emulators, GraphiQL, the browser and client checks"
 npm ci --no-audit --no-fund --loglevel=error
 
-# The browser tests drive Debian's Chromium headless (never a browser download).
-if ! command -v chromium >/dev/null; then
-  echo "== Installing Chromium (apt-get install chromium)"
+# Debian packages the tests use: Chromium for the browser tests (driven headless; never a browser download) and
+# openssl for the README's webhook example.
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+command -v openssl >/dev/null || missing+=(openssl)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "== Installing ${missing[*]} (apt-get)"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
 echo "== Restoring and building"

@@ -84,6 +84,11 @@ param awsAccessKeyId string
 @minLength(1)
 param awsSecretAccessKey string
 
+@description('The secret the payment provider signs its webhooks with (POST /api/payments/webhook); kept in Key Vault. No default: without it no payment can be confirmed by the provider.')
+@secure()
+@minLength(16)
+param paymentWebhookSecret string
+
 // Bicep has no regular expressions: the name is valid when every character is a letter or digit and the first a letter.
 var letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'
 var taskHubNameIsValid = contains(letters, first(taskHubName)) && empty(filter(
@@ -196,6 +201,13 @@ resource keyVault 'Microsoft.KeyVault/vaults@2025-05-01' = {
     name: 'aws-secret-access-key'
     properties: {
       value: awsSecretAccessKey
+    }
+  }
+
+  resource paymentWebhookSecretSecret 'secrets' = {
+    name: 'payment-webhook-secret'
+    properties: {
+      value: paymentWebhookSecret
     }
   }
 }
@@ -315,6 +327,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'AWS_SECRET_ACCESS_KEY'
           value: '@Microsoft.KeyVault(SecretUri=${keyVault::awsSecretAccessKeySecret.properties.secretUri})'
+        }
+        {
+          name: 'Payments__WebhookSecret'
+          value: '@Microsoft.KeyVault(SecretUri=${keyVault::paymentWebhookSecretSecret.properties.secretUri})'
         }
         {
           name: 'Reservation__PaymentWindow'

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Booking.Api.Errors;
 using Booking.Api.Health;
 using Booking.Api.Http;
+using Booking.Api.Payments;
 using Booking.Api.Schema;
 using Booking.Api.Services;
 using GraphQL;
@@ -28,6 +29,12 @@ public static class BookingApiServiceCollectionExtensions
         services.TryAddSingleton<GraphQLErrorMapper>();
         services.TryAddSingleton<GraphQLHttpHandler>();
         services.TryAddSingleton<HealthEndpoint>();
+        services.AddOptions<PaymentWebhookOptions>().BindConfiguration(PaymentWebhookOptions.SectionName)
+            .Validate(
+                o => o.SignatureTolerance > TimeSpan.Zero && o.SignatureTolerance <= TimeSpan.FromHours(1),
+                $"{PaymentWebhookOptions.SectionName}:{nameof(PaymentWebhookOptions.SignatureTolerance)} must be more than zero and at most 01:00:00.")
+            .ValidateOnStart();
+        services.TryAddSingleton<PaymentWebhookEndpoint>();
 
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<BookingSchema>()

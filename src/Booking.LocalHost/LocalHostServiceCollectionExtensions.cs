@@ -1,5 +1,6 @@
 using Booking.Api;
 using Booking.Api.Health;
+using Booking.Api.Payments;
 using Booking.Api.Telemetry;
 using Booking.Core;
 using Booking.Core.Reservations;
@@ -44,9 +45,9 @@ public static class LocalHostServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Serves the shared GraphQL handler at /api/graphql and the health check at /api/health, the routes the
-    /// Function App uses; like there, the health check needs no key, and CORS is answered before the key is checked
-    /// (a browser's preflight carries no key).</summary>
+    /// <summary>Serves the shared GraphQL handler at /api/graphql, the health check at /api/health and the payment
+    /// webhook at /api/payments/webhook, the routes the Function App uses; like there, the last two need no key, and
+    /// CORS is answered before the key is checked (a browser's preflight carries no key).</summary>
     public static WebApplication MapBookingApi(this WebApplication app)
     {
         var origins = app.Services.GetRequiredService<IOptions<CorsOptions>>().Value.Origins;
@@ -63,11 +64,16 @@ public static class LocalHostServiceCollectionExtensions
             }
         });
 
+        // The health check needs no key, and the payment provider signs its webhooks instead of carrying one.
         var health = "/api/" + HealthEndpoint.Route;
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments(health), keyed => keyed.UseMiddleware<ApiKeyMiddleware>());
+        var webhook = "/api/" + PaymentWebhookEndpoint.Route;
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments(health) && !context.Request.Path.StartsWithSegments(webhook),
+            keyed => keyed.UseMiddleware<ApiKeyMiddleware>());
         app.Map("/api/graphql", (HttpContext context, Api.Http.GraphQLHttpHandler handler, DurableTaskClient client) =>
             handler.HandleAsync(context, client));
         app.Map(health, (HttpContext context, HealthEndpoint endpoint, DurableTaskClient client) => endpoint.HandleAsync(context, client));
+        app.Map(webhook, (HttpContext context, PaymentWebhookEndpoint endpoint, DurableTaskClient client) => endpoint.HandleAsync(context, client));
         return app;
     }
 }

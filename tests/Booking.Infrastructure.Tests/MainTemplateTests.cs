@@ -62,7 +62,8 @@ public sealed class MainTemplateTests(MainTemplate main) : IClassFixture<MainTem
     [Theory]
     [InlineData("AWS_ACCESS_KEY_ID", "aws-access-key-id")]
     [InlineData("AWS_SECRET_ACCESS_KEY", "aws-secret-access-key")]
-    public void Aws_key_reaches_the_app_only_as_a_key_vault_reference(string setting, string secretName)
+    [InlineData("Payments__WebhookSecret", "payment-webhook-secret")]
+    public void Secret_reaches_the_app_only_as_a_key_vault_reference(string setting, string secretName)
     {
         var value = Template.AppSettings[setting];
 
@@ -74,7 +75,8 @@ public sealed class MainTemplateTests(MainTemplate main) : IClassFixture<MainTem
     [Theory]
     [InlineData("aws-access-key-id", "awsAccessKeyId")]
     [InlineData("aws-secret-access-key", "awsSecretAccessKey")]
-    public void Aws_key_secret_holds_a_secure_parameter_without_default(string secretName, string parameter)
+    [InlineData("payment-webhook-secret", "paymentWebhookSecret")]
+    public void Secret_holds_a_secure_parameter_without_default(string secretName, string parameter)
     {
         var secret = Assert.Single(
             Template.Resources("Microsoft.KeyVault/vaults/secrets"),

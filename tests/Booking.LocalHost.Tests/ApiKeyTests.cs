@@ -61,6 +61,17 @@ public sealed class ApiKeyTests(KeyedHost keyed) : IClassFixture<KeyedHost>
     }
 
     [Fact]
+    public async Task Without_a_webhook_secret_a_payment_webhook_is_refused_without_asking_for_the_API_key()
+    {
+        var body = """{"eventId":"evt-1","type":"payment.succeeded","reservationId":"r-1"}""";
+
+        var response = await Host.PostPaymentWebhookAsync(body, "t=1,v1=00");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.Equal("WEBHOOK_DISABLED", response.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+    }
+
+    [Fact]
     public async Task Health_needs_no_key_as_in_the_function_app()
     {
         using var response = await Host.Http.GetAsync("health");

@@ -1,7 +1,7 @@
 namespace Booking.LocalHost.Tests;
 
-/// <summary>A local host that requires an API key, with an AWS secret in its environment and debug logging, keeping
-/// all of its output so tests can search it for either secret.</summary>
+/// <summary>A local host that requires an API key and has no webhook secret, with an AWS secret in its environment
+/// and debug logging, keeping all of its output so tests can search it for either secret.</summary>
 public sealed class KeyedHost : HostFixture
 {
     public string ApiKey { get; } = "key-" + Guid.NewGuid().ToString("N");
@@ -13,6 +13,7 @@ public sealed class KeyedHost : HostFixture
     protected override void Configure(Dictionary<string, string?> environment)
     {
         environment[LocalHostProcess.ApiKeySetting] = ApiKey;
+        environment["Payments__WebhookSecret"] = string.Empty;
         environment["AWS_ACCESS_KEY_ID"] = "AKIAE2ETESTS";
         environment["AWS_SECRET_ACCESS_KEY"] = AwsSecret;
         environment["Logging__LogLevel__Default"] = "Debug";

@@ -70,6 +70,23 @@ public sealed class FunctionKeyTests(KeyedFunctionAppHost keyed) : IClassFixture
     }
 
     [Fact]
+    public async Task Without_a_webhook_secret_every_payment_webhook_is_refused_and_changes_nothing()
+    {
+        var (host, table) = (keyed.Host, keyed.Table);
+        var apartmentId = "apt-" + Guid.NewGuid().ToString("N")[..10];
+        await host.AddApartmentAsync(apartmentId);
+        await host.ReserveAsync(apartmentId, "r-" + apartmentId, paymentWindowSeconds: 60);
+        var body = $$"""{"eventId":"evt-1","type":"payment.succeeded","reservationId":"r-{{apartmentId}}"}""";
+
+        var response = await host.PostPaymentWebhookAsync(body, Booking.Api.Payments.PaymentSignature.Sign("any-secret", DateTimeOffset.UtcNow, System.Text.Encoding.UTF8.GetBytes(body)));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.Status);
+        Assert.Equal("WEBHOOK_DISABLED", response.Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Equal(ApartmentStatus.Reserved, (await table.GetAsync(apartmentId))!.Status);
+        Assert.Equal("PENDING_PAYMENT", await host.ReservationStatusAsync("r-" + apartmentId));
+    }
+
+    [Fact]
     public async Task Health_needs_no_key()
     {
         using var response = await keyed.Host.Http.GetAsync("health");

@@ -74,6 +74,14 @@ public sealed class FunctionMetadataTests
     }
 
     [Fact]
+    public void The_payment_webhook_is_an_anonymous_http_trigger_at_route_payments_webhook_because_its_signature_is_the_credential()
+    {
+        var trigger = TriggerOf("paymentWebhook");
+
+        Assert.Equal(("httpTrigger", "payments/webhook", "Anonymous"), (trigger["type"]!.GetValue<string>(), trigger["route"]!.GetValue<string>(), trigger["authLevel"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public void Durable_distributed_tracing_V2_is_on_so_orchestrations_and_activities_join_the_callers_trace()
     {
         var tracing = FunctionAppOutput.Read("host.json")["extensions"]!["durableTask"]!["tracing"]!;

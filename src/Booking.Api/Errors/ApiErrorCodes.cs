@@ -36,6 +36,12 @@ public static class ApiErrorCodes
     /// <summary>The request contradicts current state: an existing apartment id, a reservation that has ended, …</summary>
     public const string Conflict = "CONFLICT";
 
+    /// <summary>A payment webhook whose signature is missing, malformed, stale or wrong.</summary>
+    public const string InvalidSignature = "INVALID_SIGNATURE";
+
+    /// <summary>A payment webhook arrived but no webhook secret is configured.</summary>
+    public const string WebhookDisabled = "WEBHOOK_DISABLED";
+
     /// <summary>DynamoDB or the durable backend could not be reached; the request may be retried.</summary>
     public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
 

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2.Model;
+using Booking.Api.Payments;
 using Booking.Core.Apartments;
 using Booking.Testing.Hosts;
 using Xunit;
@@ -19,6 +21,9 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
     /// <summary>The apartment the seed's <c>addStepFunction</c> reserves when its input names none.</summary>
     public const string DefaultApartmentId = "seed-default";
 
+    /// <summary>The secret the hosts under test check payment webhooks with: the local default the README signs with.</summary>
+    public const string WebhookSecret = "local-development-webhook-secret";
+
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private static readonly TimeSpan BrowserPatience = TimeSpan.FromMinutes(2);
@@ -28,9 +33,10 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
     private DynamoDbApartmentStore Table => fixture.Table;
 
     /// <summary>The settings these tests need on top of the emulators': a sweep every second with no grace period, so
-    /// an orphaned hold goes within seconds, and a default apartment no other test uses.</summary>
+    /// an orphaned hold goes within seconds, a default apartment no other test uses, and a webhook secret.</summary>
     public static void Configure(IDictionary<string, string?> environment)
     {
+        environment["Payments__WebhookSecret"] = WebhookSecret;
         environment["Reservation__SweepSchedule"] = "* * * * * *";
         environment["Reservation__SweepGracePeriod"] = "00:00:00";
         environment["Reservation__DefaultApartmentId"] = DefaultApartmentId;
@@ -235,6 +241,66 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
     }
 
     [Fact]
+    public async Task A_signed_payment_webhook_ends_the_reservation_PAID_and_its_replay_changes_nothing()
+    {
+        var (apartmentId, reservationId) = await NewApartmentAsync();
+        await Host.ReserveAsync(apartmentId, reservationId, paymentWindowSeconds: 60);
+        var body = PaymentWebhook(reservationId);
+        var signature = PaymentSignature.Sign(WebhookSecret, DateTimeOffset.UtcNow, Encoding.UTF8.GetBytes(body));
+
+        var first = await Host.PostPaymentWebhookAsync(body, signature);
+        var status = await Host.WaitForFinalStatusAsync(reservationId, DateTime.UtcNow + Patience);
+        var replay = await Host.PostPaymentWebhookAsync(body, signature);
+
+        Assert.True(first.Status == HttpStatusCode.OK, $"The webhook was refused: {(int)first.Status} {first.Body}");
+        Assert.Equal(BookingApi.Paid, status);
+        Assert.True(replay.Status == HttpStatusCode.OK, $"The replay was refused: {(int)replay.Status} {replay.Body}");
+        Assert.Equal("PAID", replay.Json.GetProperty("status").GetString());
+        await AssertApartmentAsync(apartmentId, ApartmentStatus.Paid, reservationId);
+    }
+
+    [Theory]
+    [InlineData("unsigned", HttpStatusCode.Unauthorized, "INVALID_SIGNATURE", "header is missing")]
+    [InlineData("signed with another secret", HttpStatusCode.Unauthorized, "INVALID_SIGNATURE", "does not match")]
+    [InlineData("body changed after signing", HttpStatusCode.Unauthorized, "INVALID_SIGNATURE", "does not match")]
+    [InlineData("signed ten minutes ago", HttpStatusCode.Unauthorized, "INVALID_SIGNATURE", "minutes from now")]
+    [InlineData("signature header without a timestamp", HttpStatusCode.Unauthorized, "INVALID_SIGNATURE", "must read t=")]
+    [InlineData("body not JSON", HttpStatusCode.BadRequest, "BAD_REQUEST", "JSON object")]
+    [InlineData("reservation nobody made", HttpStatusCode.NotFound, "NOT_FOUND", "No reservation has the id")]
+    public async Task A_payment_webhook_that_is_not_valid_is_refused_and_changes_nothing(string what, HttpStatusCode expected, string code, string message)
+    {
+        var (apartmentId, reservationId) = await NewApartmentAsync();
+        await Host.ReserveAsync(apartmentId, reservationId, paymentWindowSeconds: 60);
+        var now = DateTimeOffset.UtcNow;
+        var body = what switch
+        {
+            "body not JSON" => "eventId=1&reservationId=" + reservationId,
+            "reservation nobody made" => PaymentWebhook("nobody-" + reservationId),
+            _ => PaymentWebhook(reservationId),
+        };
+        string? Signed(string secret, DateTimeOffset at, string signedBody) => PaymentSignature.Sign(secret, at, Encoding.UTF8.GetBytes(signedBody));
+        var signature = what switch
+        {
+            "unsigned" => null,
+            "signed with another secret" => Signed(WebhookSecret + "x", now, body),
+            "body changed after signing" => Signed(WebhookSecret, now, PaymentWebhook(reservationId + "x")),
+            "signed ten minutes ago" => Signed(WebhookSecret, now.AddMinutes(-10), body),
+            "signature header without a timestamp" => Signed(WebhookSecret, now, body)!.Split(',')[1],
+            _ => Signed(WebhookSecret, now, body),
+        };
+
+        var response = await Host.PostPaymentWebhookAsync(body, signature);
+
+        Assert.True(response.Status == expected, $"{what}: expected {(int)expected}, got {(int)response.Status} {response.Body}");
+        var error = response.Json.GetProperty("errors")[0];
+        Assert.Equal(code, error.GetProperty("extensions").GetProperty("code").GetString());
+        Assert.Contains(message, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal(BookingApi.PendingPayment, await Host.ReservationStatusAsync(reservationId));
+        await AssertApartmentAsync(apartmentId, ApartmentStatus.Reserved, reservationId);
+        await Host.CancelAsync(reservationId);
+    }
+
+    [Fact]
     public async Task GraphiQL_opens_in_a_real_browser_runs_a_typed_query_and_loads_nothing_from_another_host()
     {
         Chromium.Require();
@@ -252,6 +318,26 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
         Assert.Empty(page.GetProperty("elsewhere").EnumerateArray());
         Assert.Empty(page.GetProperty("errors").EnumerateArray());
         Assert.True(File.Exists(screenshot), "No screenshot was saved.");
+    }
+
+    [Fact]
+    public async Task README_webhook_example_signed_with_openssl_confirms_the_payment_as_written()
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var example = BashBlocks().Matches(readme).Select(m => m.Groups["code"].Value).Single(block => block.Contains("payments/webhook", StringComparison.Ordinal));
+        var script = example.Replace("http://127.0.0.1:7071/", $"http://127.0.0.1:{Host.Port}/", StringComparison.Ordinal);
+
+        await using var bash = ChildProcess.Start("bash", ["-c", script]);
+        var exited = await bash.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var status = await Host.WaitForFinalStatusAsync("r-2", DateTime.UtcNow + Patience);
+
+        Assert.True(exited, "The README's webhook example did not finish within a minute.");
+        var answers = bash.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        Assert.True(answers.Count == 2, $"Expected the reservation and the webhook's answer, got:{Environment.NewLine}{bash.Output}");
+        Assert.Equal("PENDING_PAYMENT", JsonDocument.Parse(answers[0]).RootElement.GetProperty("data").GetProperty("reserveApartment").GetProperty("status").GetString());
+        Assert.True(JsonDocument.Parse(answers[1]).RootElement.GetProperty("received").GetBoolean(), answers[1]);
+        Assert.Equal(BookingApi.Paid, status);
+        await AssertApartmentAsync("apt-101", ApartmentStatus.Paid, "r-2");
     }
 
     [GeneratedRegex("```bash\n(?<code>.*?)```", RegexOptions.Singleline)]
@@ -272,6 +358,9 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
 
         return false;
     }
+
+    private static string PaymentWebhook(string reservationId) =>
+        JsonSerializer.Serialize(new { eventId = "evt-" + Guid.NewGuid().ToString("N"), type = "payment.succeeded", reservationId });
 
     private static string Tail(string output) => output.Length <= 6000 ? output : output[^6000..];
 

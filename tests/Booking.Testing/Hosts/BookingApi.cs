@@ -41,6 +41,19 @@ public static class BookingApi
         (await host.PostAsync($"mutation($id: ID!) {{ cancelReservation(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId }))
             .Data.GetProperty("cancelReservation");
 
+    /// <summary>POSTs a payment webhook: <paramref name="body"/> as sent, with the signature header when given.</summary>
+    public static async Task<GraphQLResponse> PostPaymentWebhookAsync(this IBookingHost host, string body, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "payments/webhook") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+        if (signature is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Payment-Signature", signature);
+        }
+
+        using var response = await host.Http.SendAsync(request);
+        return await GraphQLResponse.ReadAsync(response);
+    }
+
     /// <summary>The reservation's status as <c>reservation(id)</c> shows it; null when there is no such reservation.</summary>
     public static async Task<string?> ReservationStatusAsync(this IBookingHost host, string reservationId)
     {

@@ -5,7 +5,7 @@ namespace Booking.Testing.Hosts;
 
 /// <summary>
 /// The Function App under a real Functions host, on emulators of its own, shared by the tests of one class. The
-/// table is created and the seed's apartment added first, as <c>./run.sh --emulators-only</c> does before a user's
+/// table is created and the sample apartments added first, as <c>./run.sh --emulators-only</c> does before a user's
 /// <c>func start</c>. Subclasses choose further settings.
 /// </summary>
 public abstract class FunctionAppFixture : IBookingHostFixture, IAsyncLifetime
@@ -45,7 +45,10 @@ public abstract class FunctionAppFixture : IBookingHostFixture, IAsyncLifetime
         TableName = environment["DynamoDb__TableName"]!;
         TaskHubName = environment["TaskHubName"]!;
         Table = await Emulators.TableOf(environment, emulators.Dynalite);
-        await Table.AddAsync("1234567");
+        foreach (var sample in new[] { "1234567", "apt-101", "apt-102", "apt-103" })
+        {
+            await Table.AddAsync(sample);
+        }
         Host = await FunctionsHostProcess.StartAsync(environment, EnforceKeys);
     }
 
