@@ -220,18 +220,12 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
     [Fact]
     public async Task README_curl_example_runs_as_written_without_errors()
     {
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"));
-        var example = BashBlocks().Matches(readme).Select(m => m.Groups["code"].Value).Single(block => block.Contains("gql()", StringComparison.Ordinal));
+        var (example, exited, responses) = await RunReadmeExampleAsync("gql()");
         var calls = Regex.Count(example, @"^gql '", RegexOptions.Multiline);
-        var script = example.Replace("http://127.0.0.1:7071/", $"http://127.0.0.1:{Host.Port}/", StringComparison.Ordinal);
-
-        await using var bash = ChildProcess.Start("bash", ["-c", script]);
-        var exited = await bash.WaitForExitAsync(TimeSpan.FromSeconds(60));
 
         Assert.True(exited, "The README's example did not finish within a minute.");
         Assert.True(calls >= 3, $"The README's example should make its calls with gql; found {calls}:{Environment.NewLine}{example}");
-        var responses = bash.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        Assert.True(responses.Count == calls, $"Expected {calls} responses, got:{Environment.NewLine}{bash.Output}");
+        Assert.True(responses.Count == calls, $"Expected {calls} responses, got:{Environment.NewLine}{string.Join(Environment.NewLine, responses)}");
         foreach (var response in responses)
         {
             var json = JsonDocument.Parse(response).RootElement;
@@ -323,21 +317,28 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
     [Fact]
     public async Task README_webhook_example_signed_with_openssl_confirms_the_payment_as_written()
     {
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"));
-        var example = BashBlocks().Matches(readme).Select(m => m.Groups["code"].Value).Single(block => block.Contains("payments/webhook", StringComparison.Ordinal));
-        var script = example.Replace("http://127.0.0.1:7071/", $"http://127.0.0.1:{Host.Port}/", StringComparison.Ordinal);
-
-        await using var bash = ChildProcess.Start("bash", ["-c", script]);
-        var exited = await bash.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var (_, exited, answers) = await RunReadmeExampleAsync("payments/webhook");
         var status = await Host.WaitForFinalStatusAsync("r-2", DateTime.UtcNow + Patience);
 
         Assert.True(exited, "The README's webhook example did not finish within a minute.");
-        var answers = bash.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
-        Assert.True(answers.Count == 2, $"Expected the reservation and the webhook's answer, got:{Environment.NewLine}{bash.Output}");
+        Assert.True(answers.Count == 2, $"Expected the reservation and the webhook's answer, got:{Environment.NewLine}{string.Join(Environment.NewLine, answers)}");
         Assert.Equal("PENDING_PAYMENT", JsonDocument.Parse(answers[0]).RootElement.GetProperty("data").GetProperty("reserveApartment").GetProperty("status").GetString());
         Assert.True(JsonDocument.Parse(answers[1]).RootElement.GetProperty("received").GetBoolean(), answers[1]);
         Assert.Equal(BookingApi.Paid, status);
         await AssertApartmentAsync("apt-101", ApartmentStatus.Paid, "r-2");
+    }
+
+    /// <summary>Runs, as written but against this host's port, the README's bash block that contains
+    /// <paramref name="marker"/>; returns the block, whether it finished within a minute, and its non-empty output lines.</summary>
+    private async Task<(string Example, bool Exited, List<string> Lines)> RunReadmeExampleAsync(string marker)
+    {
+        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var example = BashBlocks().Matches(readme).Select(m => m.Groups["code"].Value).Single(block => block.Contains(marker, StringComparison.Ordinal));
+        var script = example.Replace("http://127.0.0.1:7071/", $"http://127.0.0.1:{Host.Port}/", StringComparison.Ordinal);
+
+        await using var bash = ChildProcess.Start("bash", ["-c", script]);
+        var exited = await bash.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (example, exited, [.. bash.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
     }
 
     [GeneratedRegex("```bash\n(?<code>.*?)```", RegexOptions.Singleline)]
