@@ -89,6 +89,10 @@ param awsSecretAccessKey string
 @minLength(16)
 param paymentWebhookSecret string
 
+@description('The key operators send in the x-operator-key header to use confirmPayment and checkOut; kept in Key Vault. Empty (the default): those fields are turned off, and payments are confirmed only by the provider\'s webhook.')
+@secure()
+param operatorKey string = ''
+
 // Bicep has no regular expressions: the name is valid when every character is a letter or digit and the first a letter.
 var letters = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'
 var taskHubNameIsValid = contains(letters, first(taskHubName)) && empty(filter(
@@ -208,6 +212,13 @@ resource keyVault 'Microsoft.KeyVault/vaults@2025-05-01' = {
     name: 'payment-webhook-secret'
     properties: {
       value: paymentWebhookSecret
+    }
+  }
+
+  resource operatorKeySecret 'secrets' = if (!empty(operatorKey)) {
+    name: 'operator-key'
+    properties: {
+      value: operatorKey
     }
   }
 }
@@ -332,6 +343,11 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
           name: 'Payments__WebhookSecret'
           value: '@Microsoft.KeyVault(SecretUri=${keyVault::paymentWebhookSecretSecret.properties.secretUri})'
         }
+        // Empty turns the operator fields off; the app reads an empty key as none.
+        {
+          name: 'Auth__OperatorKey'
+          value: empty(operatorKey) ? '' : '@Microsoft.KeyVault(SecretUri=${keyVault.properties.vaultUri}secrets/operator-key)'
+        }
         {
           name: 'Reservation__PaymentWindow'
           value: paymentWindow
@@ -387,6 +403,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   dependsOn: [
     storageRoleAssignments
     keyVaultRoleAssignment
+    keyVault::operatorKeySecret
     storage::blobServices::deploymentContainer
   ]
 }

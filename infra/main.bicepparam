@@ -13,3 +13,4 @@ param defaultApartmentId = '1234567'
 param awsAccessKeyId = readEnvironmentVariable('AWS_ACCESS_KEY_ID')
 param awsSecretAccessKey = readEnvironmentVariable('AWS_SECRET_ACCESS_KEY')
 param paymentWebhookSecret = readEnvironmentVariable('PAYMENT_WEBHOOK_SECRET')
+param operatorKey = readEnvironmentVariable('OPERATOR_KEY', '')

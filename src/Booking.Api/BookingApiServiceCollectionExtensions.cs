@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Booking.Api.Access;
 using Booking.Api.Errors;
 using Booking.Api.Health;
 using Booking.Api.Http;
@@ -26,6 +27,9 @@ public static class BookingApiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphQLApiOptions>, GraphQLApiOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApartmentService>();
+        services.AddOptions<OperatorAccessOptions>().BindConfiguration(OperatorAccessOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OperatorAccessOptions>, OperatorAccessOptionsValidator>());
+        services.TryAddSingleton<OperatorAccess>();
         services.TryAddSingleton<GraphQLErrorMapper>();
         services.TryAddSingleton<GraphQLHttpHandler>();
         services.TryAddSingleton<HealthEndpoint>();
@@ -40,6 +44,7 @@ public static class BookingApiServiceCollectionExtensions
             .AddSchema<BookingSchema>()
             .AddGraphTypes(typeof(BookingSchema).Assembly)
             .AddValidationRule(KnownOperationTypesRule.Instance)
+            .AddValidationRule(OperatorFieldsRule.Instance)
             // Relaxed escaping keeps messages readable (' instead of \u0027); responses are JSON, never inlined in HTML.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(errors =>

@@ -17,6 +17,14 @@ public sealed class GraphQLApiOptions
     /// <summary>Introspection (GraphiQL's query is 13 deep) is exempt from the complexity score but not from this.</summary>
     public int MaxIntrospectionDepth { get; set; } = 15;
 
+    /// <summary>Items in a page of a list (<c>apartments</c>, <c>reservations</c>, <c>getStepFunctions</c>) when the
+    /// client does not ask with <c>first</c>.</summary>
+    public int DefaultPageSize { get; set; } = 100;
+
+    /// <summary>The most items a client may ask for in one page; a larger <c>first</c> is refused. The complexity
+    /// limit counts <c>first</c> too (items × fields), so a page this size of every field stays under its default.</summary>
+    public int MaxPageSize { get; set; } = 250;
+
     /// <summary>Serve the GraphiQL IDE to a browser that opens the endpoint (GET with Accept: text/html). On for
     /// developers; the Azure template turns it off.</summary>
     public bool EnableGraphiQL { get; set; } = true;

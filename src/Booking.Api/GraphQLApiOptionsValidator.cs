@@ -5,6 +5,9 @@ namespace Booking.Api;
 /// <summary>Fails start-up with a message that names the offending setting.</summary>
 public sealed class GraphQLApiOptionsValidator : IValidateOptions<GraphQLApiOptions>
 {
+    /// <summary>A page is read and sorted in memory; more than this per request would be a burden, not a page.</summary>
+    public const int MaxPageSizeLimit = 5000;
+
     public ValidateOptionsResult Validate(string? name, GraphQLApiOptions options)
     {
         var failures = new List<string>();
@@ -27,6 +30,16 @@ public sealed class GraphQLApiOptionsValidator : IValidateOptions<GraphQLApiOpti
         if (options.MaxIntrospectionDepth < options.MaxDepth)
         {
             failures.Add($"{section}:{nameof(options.MaxIntrospectionDepth)} ({options.MaxIntrospectionDepth}) must not be less than {section}:{nameof(options.MaxDepth)} ({options.MaxDepth}).");
+        }
+
+        if (options.MaxPageSize is < 1 or > MaxPageSizeLimit)
+        {
+            failures.Add($"{section}:{nameof(options.MaxPageSize)} must be between 1 and {MaxPageSizeLimit}; got {options.MaxPageSize}.");
+        }
+
+        if (options.DefaultPageSize < 1 || options.DefaultPageSize > options.MaxPageSize)
+        {
+            failures.Add($"{section}:{nameof(options.DefaultPageSize)} must be between 1 and {section}:{nameof(options.MaxPageSize)} ({options.MaxPageSize}); got {options.DefaultPageSize}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -1,4 +1,5 @@
 using Booking.Api;
+using Booking.Api.Access;
 using Booking.Api.Health;
 using Booking.Api.Payments;
 using Booking.Api.Telemetry;
@@ -26,6 +27,18 @@ public static class LocalHostServiceCollectionExtensions
         // Bounded shutdown: work in hand finishes or is left for the next start (it is durable), never a hang.
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.SectionName));
+
+        // With no key configured at all, a developer tries the whole flow with curl, operator fields included; any
+        // key (or an explicit setting) ends that.
+        services.PostConfigure<OperatorAccessOptions>(operators =>
+        {
+            var noKeyAtAll = string.IsNullOrEmpty(configuration[$"{ApiKeyOptions.SectionName}:{nameof(ApiKeyOptions.ApiKey)}"])
+                && string.IsNullOrEmpty(operators.OperatorKey);
+            if (noKeyAtAll && configuration[$"{OperatorAccessOptions.SectionName}:{nameof(OperatorAccessOptions.OperatorFieldsWithoutKey)}"] is null)
+            {
+                operators.OperatorFieldsWithoutKey = true;
+            }
+        });
         services.AddOptions<CorsOptions>().Bind(configuration.GetSection(CorsOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CorsOptions>, CorsOptionsValidator>();
         services.AddCors();

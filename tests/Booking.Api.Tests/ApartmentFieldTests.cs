@@ -92,9 +92,9 @@ public sealed class ApartmentFieldTests(ApiServer server)
         await server.Store.ReserveAsync(paid, "payer", DateTimeOffset.UtcNow.AddHours(1));
         await server.Store.ConfirmPaymentAsync(paid, "payer");
 
-        var response = await server.PostAsync("{ apartments { id status reservationId } }");
+        var response = await server.PostAsync("{ apartments(first: 250) { items { id status reservationId } } }");
 
-        var listed = response.Json.GetProperty("data").GetProperty("apartments").EnumerateArray().Select(a => a.GetRawText()).ToList();
+        var listed = response.Json.GetProperty("data").GetProperty("apartments").GetProperty("items").EnumerateArray().Select(a => a.GetRawText()).ToList();
         Assert.Contains(Expected.Of(new { id = vacant, status = "VACANT", reservationId = (string?)null }), listed);
         Assert.Contains(Expected.Of(new { id = paid, status = "PAID", reservationId = "payer" }), listed);
     }

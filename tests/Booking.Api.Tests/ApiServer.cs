@@ -60,6 +60,8 @@ public class ApiServer : IAsyncLifetime
             ["Reservation:MaxPaymentWindow"] = TimeSpan.FromSeconds(MaxPaymentWindowSeconds).ToString(),
             ["GraphQL:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
+            // A developer's set-up: no key at all, so operator fields are open.
+            ["Auth:OperatorFieldsWithoutKey"] = "true",
             ["TaskHubName"] = "api" + Guid.NewGuid().ToString("N")[..12],
         });
         builder.Services.AddBookingCore(builder.Configuration);
@@ -167,13 +169,16 @@ public class ApiServer : IAsyncLifetime
         Assert.Fail($"Reservation {reservationId} never reached PENDING_PAYMENT.");
     }
 
-    public const string ReservationFields = "id apartmentId status expiresAt errorCode errorMessage";
+    public const string ReservationFields = "id apartmentId status expiresAt errorCode errorMessage token";
 
     private const string Reserve = $$"""
         mutation($input: ReserveApartmentInput!) { reserveApartment(input: $input) { {{ReservationFields}} } }
         """;
 
-    private const string Read = $"query($id: ID!) {{ reservation(id: $id) {{ {ReservationFields} }} }}";
+    private const string Read = $"query($id: ID!, $token: String) {{ reservation(id: $id, token: $token) {{ {ReservationFields} }} }}";
+
+    /// <summary>The token of every reservation this server's tests started, so reads show the details and cancels work.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> tokens = new();
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
 
@@ -181,17 +186,28 @@ public class ApiServer : IAsyncLifetime
     public async Task<JsonElement> ReserveAsync(string apartmentId, string reservationId, int paymentWindowSeconds)
     {
         var response = await PostAsync(Reserve, new { input = new { apartmentId, reservationId, paymentWindowSeconds } });
-        return DataField(response, "reserveApartment");
+        var reservation = DataField(response, "reserveApartment");
+        if (reservation.GetProperty("token").GetString() is { } token)
+        {
+            tokens[reservationId] = token;
+        }
+
+        return reservation;
     }
 
-    /// <summary>confirmPayment or cancelReservation over HTTP, as answered.</summary>
+    /// <summary>The token reserveApartment gave the reservation, as its client keeps it.</summary>
+    public string TokenOf(string reservationId) => tokens[reservationId];
+
+    /// <summary>confirmPayment, or cancelReservation with the reservation's token, over HTTP, as answered.</summary>
     public Task<GraphQLHttpResponse> SendEventAsync(string field, string reservationId) =>
-        PostAsync($"mutation($id: ID!) {{ {field}(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId });
+        field == "cancelReservation"
+            ? PostAsync($"mutation($id: ID!, $token: String!) {{ {field}(reservationId: $id, token: $token) {{ {ReservationFields} }} }}", new { id = reservationId, token = tokens.GetValueOrDefault(reservationId, "no-token-kept") })
+            : PostAsync($"mutation($id: ID!) {{ {field}(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId });
 
     /// <summary>reservation(id) over HTTP; null when the API knows no such reservation.</summary>
     public async Task<JsonElement?> ReadAsync(string reservationId)
     {
-        var reservation = DataField(await PostAsync(Read, new { id = reservationId }), "reservation");
+        var reservation = DataField(await PostAsync(Read, new { id = reservationId, token = tokens.GetValueOrDefault(reservationId) }), "reservation");
         return reservation.ValueKind == JsonValueKind.Null ? null : reservation;
     }
 

@@ -275,12 +275,12 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     [InlineData(GraphQLMediaTypes.Json, HttpStatusCode.OK)]
     public async Task Document_that_fails_validation_is_refused_with_400_or_in_application_json_200(string accept, HttpStatusCode status)
     {
-        var response = await server.PostAsync("{ apartments { id colour } }", accept: accept);
+        var response = await server.PostAsync("{ apartment(id: \"a\") { id colour } }", accept: accept);
 
         Assert.Equal(status, response.Status);
         Assert.Equal(accept, response.MediaType);
         Assert.Equal(
-            """{"errors":[{"message":"Cannot query field 'colour' on type 'Apartment'.","locations":[{"line":1,"column":19}],"extensions":{"code":"FIELDS_ON_CORRECT_TYPE","number":"5.3.1"}}]}""",
+            """{"errors":[{"message":"Cannot query field 'colour' on type 'Apartment'.","locations":[{"line":1,"column":27}],"extensions":{"code":"FIELDS_ON_CORRECT_TYPE","number":"5.3.1"}}]}""",
             response.Body);
     }
 
@@ -327,14 +327,14 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     [Fact]
     public async Task Document_over_the_complexity_limit_is_refused_with_400_before_it_runs()
     {
-        // Each aliased list of 3 scalar fields scores 1 + 20 × 3 = 61; 40 of them exceed the limit of 2000.
-        var fields = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"a{i}: apartments {{ id status reservationId }}"));
+        // Each aliased page scores 1, its list of items 1 + 20 × 3 scalar fields = 61; 40 of them exceed the limit of 2000.
+        var fields = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"a{i}: apartments {{ items {{ id status reservationId }} }}"));
 
         var response = await server.PostAsync("{ " + fields + " }");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(
-            Expected.RequestError("Query is too complex to execute. Complexity is 2440; maximum allowed on this endpoint is 2000.", "QUERY_TOO_COMPLEX"),
+            Expected.RequestError("Query is too complex to execute. Complexity is 2480; maximum allowed on this endpoint is 2000.", "QUERY_TOO_COMPLEX"),
             response.Body);
     }
 

@@ -9,6 +9,8 @@ public sealed class ReservationFieldTests(ApiServer server)
 {
     private const string ReservationFields = "id apartmentId status expiresAt errorCode errorMessage";
 
+    private const string ReadWithToken = $"query($id: ID!, $token: String) {{ reservation(id: $id, token: $token) {{ {ReservationFields} }} }}";
+
     private const string Reserve = $$"""
         mutation Reserve($input: ReserveApartmentInput!) { reserveApartment(input: $input) { {{ReservationFields}} } }
         """;
@@ -19,15 +21,15 @@ public sealed class ReservationFieldTests(ApiServer server)
         var apartmentId = await server.AddApartmentAsync();
         var reservationId = "r-" + Guid.NewGuid().ToString("N");
 
-        var response = await server.PostAsync(Reserve, new { input = new { apartmentId, reservationId, paymentWindowSeconds = 60 } });
+        var response = await server.ReserveAsync(apartmentId, reservationId, 60);
 
         var held = await server.Store.GetAsync(apartmentId);
         Assert.Equal(ApartmentStatus.Reserved, held!.Status);
         Assert.Equal(reservationId, held.ReservationId);
-        Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal(
-            Expected.Of(new { data = new { reserveApartment = Reservation(reservationId, apartmentId, "PENDING_PAYMENT", held.ReservedUntil) } }),
-            response.Body);
+            Expected.Of(new { id = reservationId, apartmentId, status = "PENDING_PAYMENT", expiresAt = Expected.Time(held.ReservedUntil), errorCode = (string?)null, errorMessage = (string?)null, token = server.TokenOf(reservationId) }),
+            response.GetRawText());
+        Assert.Matches("^[A-Za-z0-9_-]{43}$", server.TokenOf(reservationId));
         await Cancel(reservationId);
     }
 
@@ -84,9 +86,11 @@ public sealed class ReservationFieldTests(ApiServer server)
         var after = await server.Durable.GetInstanceAsync(reservationId);
         Assert.Equal("PENDING_PAYMENT", again.Json.GetProperty("data").GetProperty("reserveApartment").GetProperty("status").GetString());
         Assert.Equal(before!.CreatedAt, after!.CreatedAt);
+
+        // The repeat did not start it, so it gets what anyone may see: no token, no details.
         Assert.Equal(
-            (await server.Store.GetAsync(apartmentId))!.ReservedUntil,
-            DateTimeOffset.Parse(again.Json.GetProperty("data").GetProperty("reserveApartment").GetProperty("expiresAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+            Expected.Of(new { data = new { reserveApartment = Reservation(reservationId, apartmentId, "PENDING_PAYMENT", null) } }),
+            again.Body);
         await Cancel(reservationId);
     }
 
@@ -136,12 +140,16 @@ public sealed class ReservationFieldTests(ApiServer server)
         var apartmentId = await server.AddApartmentAsync();
         var reservationId = await ReserveAsync(apartmentId, 60);
 
-        var response = await server.PostAsync($"query($id: ID!) {{ reservation(id: $id) {{ {ReservationFields} }} }}", new { id = reservationId });
+        var response = await server.PostAsync(ReadWithToken, new { id = reservationId, token = server.TokenOf(reservationId) });
+        var withoutToken = await server.PostAsync(ReadWithToken, new { id = reservationId });
 
         var held = await server.Store.GetAsync(apartmentId);
         Assert.Equal(
             Expected.Of(new { data = new { reservation = Reservation(reservationId, apartmentId, "PENDING_PAYMENT", held!.ReservedUntil) } }),
             response.Body);
+        Assert.Equal(
+            Expected.Of(new { data = new { reservation = Reservation(reservationId, apartmentId, "PENDING_PAYMENT", null) } }),
+            withoutToken.Body);
         await Cancel(reservationId);
     }
 
@@ -177,7 +185,9 @@ public sealed class ReservationFieldTests(ApiServer server)
         var apartmentId = await server.AddApartmentAsync();
         var reservationId = await ReserveAsync(apartmentId, 60);
 
-        var response = await server.PostAsync($"mutation($id: ID!) {{ cancelReservation(reservationId: $id) {{ id status }} }}", new { id = reservationId });
+        var response = await server.PostAsync(
+            "mutation($id: ID!, $token: String!) { cancelReservation(reservationId: $id, token: $token) { id status } }",
+            new { id = reservationId, token = server.TokenOf(reservationId) });
 
         Assert.Equal(Expected.Of(new { data = new { cancelReservation = new { id = reservationId, status = "CANCELLED" } } }), response.Body);
         Assert.Equal(ApartmentStatus.Vacant, (await server.Store.GetAsync(apartmentId))!.Status);
@@ -203,7 +213,9 @@ public sealed class ReservationFieldTests(ApiServer server)
     {
         var reservationId = "unknown-" + Guid.NewGuid().ToString("N");
 
-        var document = $"mutation($id: ID!) {{ {field}(reservationId: $id) {{ id }} }}";
+        var document = field == "cancelReservation"
+            ? $"mutation($id: ID!) {{ {field}(reservationId: $id, token: \"some-token\") {{ id }} }}"
+            : $"mutation($id: ID!) {{ {field}(reservationId: $id) {{ id }} }}";
 
         var response = await server.PostAsync(document, new { id = reservationId });
 
@@ -222,7 +234,7 @@ public sealed class ReservationFieldTests(ApiServer server)
         var reservationId = await ReserveAsync(apartmentId, 60);
         await Cancel(reservationId);
 
-        var response = await server.PostAsync($"mutation($id: ID!) {{ {field}(reservationId: $id) {{ id }} }}", new { id = reservationId });
+        var response = await server.SendEventAsync(field, reservationId);
 
         Assert.Equal("CONFLICT", response.ErrorCode);
         Assert.Equal($"Reservation '{reservationId}' has already ended with status CANCELLED; it can no longer be {verb}.", response.ErrorMessage);
@@ -237,7 +249,7 @@ public sealed class ReservationFieldTests(ApiServer server)
         await server.Durable.TerminateInstanceAsync(reservationId);
         await server.WaitForEndAsync(reservationId);
 
-        var response = await server.PostAsync($"query($id: ID!) {{ reservation(id: $id) {{ {ReservationFields} }} }}", new { id = reservationId });
+        var response = await server.PostAsync(ReadWithToken, new { id = reservationId, token = server.TokenOf(reservationId) });
 
         Assert.Equal(
             Expected.Of(new { data = new { reservation = Reservation(reservationId, apartmentId, "FAILED", null, "WorkflowFailed", "The reservation workflow was terminated before it reached an outcome.") } }),
@@ -251,14 +263,13 @@ public sealed class ReservationFieldTests(ApiServer server)
     private async Task<string> ReserveAsync(string apartmentId, int paymentWindowSeconds)
     {
         var reservationId = "r-" + Guid.NewGuid().ToString("N");
-        var response = await server.PostAsync(Reserve, new { input = new { apartmentId, reservationId, paymentWindowSeconds } });
-        Assert.Equal("PENDING_PAYMENT", response.Json.GetProperty("data").GetProperty("reserveApartment").GetProperty("status").GetString());
+        Assert.Equal("PENDING_PAYMENT", ApiServer.Status(await server.ReserveAsync(apartmentId, reservationId, paymentWindowSeconds)));
         return reservationId;
     }
 
     private async Task Cancel(string reservationId)
     {
-        await server.PostAsync("mutation($id: ID!) { cancelReservation(reservationId: $id) { id } }", new { id = reservationId });
+        await server.SendEventAsync("cancelReservation", reservationId);
         await server.WaitForEndAsync(reservationId);
     }
 }

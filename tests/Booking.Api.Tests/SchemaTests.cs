@@ -17,12 +17,14 @@ public sealed class SchemaTests
         "enum ApartmentStatus {\n  VACANT\n  RESERVED\n  PAID\n}",
         "enum ReservationStatus {\n  REQUESTED\n  PENDING_PAYMENT\n  PAID\n  EXPIRED\n  CANCELLED\n  REJECTED\n  FAILED\n}",
         "type Apartment {\n  id: ID!\n  status: ApartmentStatus!\n  reservationId: ID\n  reservedUntil: DateTime\n}",
-        "type Reservation {\n  id: ID!\n  apartmentId: ID!\n  status: ReservationStatus!\n  expiresAt: DateTime\n  errorCode: String\n  errorMessage: String\n}",
+        "type Reservation {\n  id: ID!\n  apartmentId: ID!\n  status: ReservationStatus!\n  expiresAt: DateTime\n  errorCode: String\n  errorMessage: String\n  token: String\n}",
+        "type ApartmentPage {\n  items: [Apartment!]!\n  nextToken: String\n}",
+        "type ReservationPage {\n  items: [Reservation!]!\n  nextToken: String\n}",
         "input ReserveApartmentInput {\n  apartmentId: ID!\n  reservationId: ID\n  paymentWindowSeconds: Int\n}",
         "type stepfunctions {\n  id: String!\n  arn: String!\n}",
         "input StepFunctionsInput {\n  id: ID!\n  arn: String!\n  apartmentId: ID\n}",
-        "type Query {\n  apartment(id: ID!): Apartment\n  apartments: [Apartment!]!\n  reservation(id: ID!): Reservation\n  getStepFunctions: [stepfunctions!]\n}",
-        "type Mutation {\n  addApartment(id: ID!): Apartment!\n  reserveApartment(input: ReserveApartmentInput!): Reservation!\n  confirmPayment(reservationId: ID!): Reservation!\n  cancelReservation(reservationId: ID!): Reservation!\n  addStepFunction(input: StepFunctionsInput!): stepfunctions\n}",
+        "type Query {\n  apartment(id: ID!): Apartment\n  apartments(first: Int, after: String): ApartmentPage!\n  reservation(id: ID!, token: String): Reservation\n  reservations(apartmentId: ID, status: ReservationStatus, first: Int, after: String): ReservationPage!\n  getStepFunctions(first: Int, after: String): [stepfunctions!]\n}",
+        "type Mutation {\n  addApartment(id: ID!): Apartment!\n  reserveApartment(input: ReserveApartmentInput!): Reservation!\n  confirmPayment(reservationId: ID!): Reservation!\n  cancelReservation(reservationId: ID!, token: String!): Reservation!\n  checkOut(apartmentId: ID!, reservationId: ID): Apartment!\n  addStepFunction(input: StepFunctionsInput!): stepfunctions\n}",
     };
 
     /// <summary>The committed SDL for client code generators; <c>scripts/update-schema.sh</c> writes it anew.</summary>

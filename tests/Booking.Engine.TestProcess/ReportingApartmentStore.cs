@@ -29,6 +29,9 @@ internal sealed class ReportingApartmentStore(IApartmentStore inner, TextWriter 
     public Task<TransitionResult> ReleaseExpiredHoldAsync(string apartmentId, string reservationId, DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
         Report("sweep", reservationId, inner.ReleaseExpiredHoldAsync(apartmentId, reservationId, cutoff, cancellationToken));
 
+    public Task<TransitionResult> CheckOutAsync(string apartmentId, string reservationId, CancellationToken cancellationToken = default) =>
+        Report("checkOut", reservationId, inner.CheckOutAsync(apartmentId, reservationId, cancellationToken));
+
     private async Task<TransitionResult> Report(string operation, string reservationId, Task<TransitionResult> call)
     {
         var result = await call;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Booking.Core.Apartments;
+using Booking.Testing.Contracts;
 
 namespace Booking.LocalHost.Tests;
 
@@ -61,6 +62,10 @@ public sealed class ApiKeyTests(KeyedHost keyed) : IClassFixture<KeyedHost>
     }
 
     [Fact]
+    public Task With_keys_configured_confirmPayment_and_checkOut_need_the_operator_key() =>
+        OperatorKeyChecks.ClientKeyCannotConfirmPaymentOrCheckOutAndOperatorKeyCanAsync(Host, keyed.Table, keyed.OperatorKey);
+
+    [Fact]
     public async Task Without_a_webhook_secret_a_payment_webhook_is_refused_without_asking_for_the_API_key()
     {
         var body = """{"eventId":"evt-1","type":"payment.succeeded","reservationId":"r-1"}""";
@@ -88,7 +93,7 @@ public sealed class ApiKeyTests(KeyedHost keyed) : IClassFixture<KeyedHost>
         await host.AddApartmentAsync(id);
         await host.ReserveAsync(id, "r-" + id, paymentWindowSeconds: 1);
         await host.WaitForFinalStatusAsync("r-" + id, DateTime.UtcNow + TimeSpan.FromSeconds(30));
-        await host.PostAsync("{ apartments { id } }", headers: h => h.Add("x-api-key", "not-" + key));
+        await host.PostAsync("{ apartments { items { id } } }", headers: h => h.Add("x-api-key", "not-" + key));
 
         var output = host.Output;
         Assert.Contains("Added sample apartment", output, StringComparison.Ordinal);

@@ -17,6 +17,9 @@ public abstract class HostFixture : IBookingHostFixture, IAsyncLifetime
 
     public string TableName { get; private set; } = null!;
 
+    /// <summary>The environment the host was started with: its emulators, task hub and settings.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; private set; } = null!;
+
     /// <summary>The host's apartment table, read directly.</summary>
     public DynamoDbApartmentStore Table { get; private set; } = null!;
 
@@ -29,6 +32,7 @@ public abstract class HostFixture : IBookingHostFixture, IAsyncLifetime
         var environment = emulators.HostEnvironment();
         Configure(environment);
         TableName = environment["DynamoDb__TableName"]!;
+        Settings = environment;
         Host = await LocalHostProcess.StartAsync(environment, KeptLines);
         Table = await Emulators.TableOf(environment, emulators.Dynalite);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Booking.Core.Apartments;
+using Booking.Testing.Contracts;
 
 namespace BookingFunctions.Tests;
 
@@ -47,13 +48,17 @@ public sealed class FunctionKeyTests(KeyedFunctionAppHost keyed) : IClassFixture
         var inQuery = "apt-" + Guid.NewGuid().ToString("N")[..10];
 
         await host.AddApartmentAsync(inHeader);
-        using var response = await host.Http.GetAsync($"graphql?code={Uri.EscapeDataString(host.FunctionKey!)}&query={Uri.EscapeDataString("{ apartments { id } }")}");
+        using var response = await host.Http.GetAsync($"graphql?code={Uri.EscapeDataString(host.FunctionKey!)}&query={Uri.EscapeDataString("{ apartments(first: 250) { items { id } } }")}");
 
         Assert.NotNull(await table.GetAsync(inHeader));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(inHeader, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(await table.GetAsync(inQuery));
     }
+
+    [Fact]
+    public Task With_keys_enforced_confirmPayment_and_checkOut_need_the_operator_key() =>
+        OperatorKeyChecks.ClientKeyCannotConfirmPaymentOrCheckOutAndOperatorKeyCanAsync(keyed.Host, keyed.Table, keyed.OperatorKey);
 
     [Fact]
     public async Task With_GraphiQL_off_as_in_Azure_a_browser_gets_no_IDE_but_a_JSON_error()

@@ -36,6 +36,10 @@ public static class ApiErrorCodes
     /// <summary>The request contradicts current state: an existing apartment id, a reservation that has ended, …</summary>
     public const string Conflict = "CONFLICT";
 
+    /// <summary>The caller may not do this: an operator field without the operator key, or a reservation's details or
+    /// cancellation with a token that is not its own.</summary>
+    public const string Forbidden = "FORBIDDEN";
+
     /// <summary>A payment webhook whose signature is missing, malformed, stale or wrong.</summary>
     public const string InvalidSignature = "INVALID_SIGNATURE";
 

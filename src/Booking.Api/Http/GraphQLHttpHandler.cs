@@ -1,3 +1,4 @@
+using Booking.Api.Access;
 using Booking.Api.Errors;
 using Booking.Api.GraphiQL;
 using Booking.Api.Schema;
@@ -28,6 +29,7 @@ public sealed partial class GraphQLHttpHandler(
     GraphQLErrorMapper errorMapper,
     IOptions<ReservationOptions> reservationOptions,
     IOptions<GraphQLApiOptions> apiOptions,
+    OperatorAccess operatorAccess,
     TimeProvider clock,
     ILogger<GraphQLHttpHandler> logger)
 {
@@ -122,7 +124,7 @@ public sealed partial class GraphQLHttpHandler(
             OperationName = request.OperationName,
             Variables = request.Variables ?? Inputs.Empty,
             Extensions = request.Extensions ?? Inputs.Empty,
-            UserContext = new BookingUserContext(apartments, reservations),
+            UserContext = new BookingUserContext(apartments, reservations, apiOptions.Value, operatorAccess.RefusalFor(context.Request)),
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = context.RequestAborted,

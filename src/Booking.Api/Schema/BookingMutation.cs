@@ -1,3 +1,4 @@
+using Booking.Api.Access;
 using Booking.Api.Services;
 using Booking.Core.Apartments;
 using GraphQL;
@@ -22,12 +23,23 @@ public sealed class BookingMutation : ObjectGraphType
             .ResolveAsync(ctx => ctx.Booking().Reservations.ReserveAsync(ctx.GetArgument<ReserveApartmentInput>("input"), ctx.CancellationToken)!);
 
         Field<NonNullGraphType<ReservationGraphType>, ReservationView>("confirmPayment")
+            .Description("Operators only (the x-operator-key header): marks a reservation paid. Clients pay through the payment provider, whose webhook confirms the payment.")
             .Argument<NonNullGraphType<IdGraphType>>("reservationId")
+            .ForOperators()
             .ResolveAsync(ctx => ctx.Booking().Reservations.ConfirmPaymentAsync(ctx.GetArgument<string>("reservationId"), ctx.CancellationToken)!);
 
         Field<NonNullGraphType<ReservationGraphType>, ReservationView>("cancelReservation")
+            .Description("Cancels a reservation; only with the token its reserveApartment answer carried.")
             .Argument<NonNullGraphType<IdGraphType>>("reservationId")
-            .ResolveAsync(ctx => ctx.Booking().Reservations.CancelAsync(ctx.GetArgument<string>("reservationId"), ctx.CancellationToken)!);
+            .Argument<NonNullGraphType<StringGraphType>>("token")
+            .ResolveAsync(ctx => ctx.Booking().Reservations.CancelAsync(ctx.GetArgument<string>("reservationId"), ctx.GetArgument<string>("token"), ctx.CancellationToken)!);
+
+        Field<NonNullGraphType<ApartmentGraphType>, Apartment>("checkOut")
+            .Description("Operators only (the x-operator-key header): ends a paid stay, paid → vacant, so the apartment can be booked again. Only from paid, and only for the reservation that paid (reservationId, when given, must be it).")
+            .Argument<NonNullGraphType<IdGraphType>>("apartmentId")
+            .Argument<IdGraphType>("reservationId")
+            .ForOperators()
+            .ResolveAsync(ctx => ctx.Booking().Apartments.CheckOutAsync(ctx.GetArgument<string>("apartmentId"), ctx.GetArgument<string?>("reservationId"), ctx.CancellationToken)!);
 
         Field<StepFunctionsGraphType, StepFunctionView>("addStepFunction")
             .Description("The seed's mutation: starts a reservation workflow named input.id and echoes {id, arn}.")

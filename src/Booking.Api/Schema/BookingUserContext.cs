@@ -6,8 +6,15 @@ namespace Booking.Api.Schema;
 /// What one request's resolvers call. The reservation service is per request because its DurableTaskClient is (the
 /// Functions binding hands one to each invocation), so it travels in the user context rather than in DI.
 /// </summary>
-public sealed class BookingUserContext(ApartmentService apartments, ReservationService reservations) : Dictionary<string, object?>
+public sealed class BookingUserContext(ApartmentService apartments, ReservationService reservations, GraphQLApiOptions limits, string? operatorRefusal)
+    : Dictionary<string, object?>
 {
+    /// <summary>The page sizes among them.</summary>
+    public GraphQLApiOptions Limits { get; } = limits;
+
+    /// <summary>Null when this request may use the operator fields; otherwise why not.</summary>
+    public string? OperatorRefusal { get; } = operatorRefusal;
+
     public ApartmentService Apartments { get; } = apartments;
 
     public ReservationService Reservations { get; } = reservations;

@@ -1,4 +1,7 @@
+using Booking.Api.Paging;
 using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
 
 namespace Booking.Api.Schema;
 
@@ -7,4 +10,16 @@ internal static class ResolveFieldContextExtensions
     public static BookingUserContext Booking(this IResolveFieldContext context) =>
         context.UserContext as BookingUserContext
             ?? throw new InvalidOperationException($"The request was executed without a {nameof(BookingUserContext)}; run it through the GraphQL HTTP handler.");
+
+    /// <summary>The <c>first</c> and <c>after</c> arguments every list takes.</summary>
+    public static FieldBuilder<TSource, TReturn> PageArguments<TSource, TReturn>(this FieldBuilder<TSource, TReturn> field) =>
+        field
+            .Argument<IntGraphType>("first", PageDescriptions.First)
+            .Argument<StringGraphType>("after", PageDescriptions.After);
+
+    public static PageRequest PageRequest(this IResolveFieldContext context) =>
+        Paging.PageRequest.From(
+            context.GetArgument<int?>("first"),
+            context.GetArgument<string?>("after"),
+            context.Booking().Limits);
 }

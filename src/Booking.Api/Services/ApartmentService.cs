@@ -1,4 +1,5 @@
 using Booking.Api.Errors;
+using Booking.Api.Paging;
 using Booking.Core.Apartments;
 using Booking.Core.Validation;
 
@@ -7,27 +8,28 @@ namespace Booking.Api.Services;
 /// <summary>The apartment fields of the API over the apartment table.</summary>
 public sealed class ApartmentService(IApartmentStore store)
 {
-    /// <summary>A scan is paged; this bounds how many items one <c>apartments</c> query returns.</summary>
-    public const int MaxListed = 1000;
-
-    private const int PageSize = 100;
+    private const string ApartmentsList = "apartments";
 
     public Task<Apartment?> GetAsync(string? id, CancellationToken cancellationToken) =>
         store.GetAsync(InputRules.RequireApartmentId(id, "id"), cancellationToken);
 
-    public async Task<IReadOnlyList<Apartment>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>A page of the table in its scan order, which is stable: DynamoDB's own, resumed after the last key.</summary>
+    public async Task<ListPage<Apartment>> ListAsync(PageRequest page, CancellationToken cancellationToken)
     {
-        var all = new List<Apartment>();
-        string? token = null;
+        var start = page.After is null ? null : PageCursor.Decode(page.After, ApartmentsList).Id;
+
+        // A scan's Limit counts items read, and a page may come back short of it, so read on until the page is full.
+        var items = new List<Apartment>();
+        string? next = start;
         do
         {
-            var page = await store.ListAsync(PageSize, token, cancellationToken);
-            all.AddRange(page.Items);
-            token = page.NextPageToken;
+            var read = await store.ListAsync(page.First - items.Count, next, cancellationToken);
+            items.AddRange(read.Items);
+            next = read.NextPageToken;
         }
-        while (token is not null && all.Count < MaxListed);
+        while (next is not null && items.Count < page.First);
 
-        return all.Count > MaxListed ? all.GetRange(0, MaxListed) : all;
+        return new ListPage<Apartment>(items, next is null ? null : new PageCursor(ApartmentsList, next).Encode());
     }
 
     public async Task<Apartment> AddAsync(string? id, CancellationToken cancellationToken)
@@ -40,5 +42,43 @@ public sealed class ApartmentService(IApartmentStore store)
 
         return await store.GetAsync(apartmentId, cancellationToken)
             ?? new Apartment(apartmentId, ApartmentStatus.Vacant);
+    }
+
+    /// <summary>Ends a paid stay: paid → vacant, only for the reservation that paid (the one given, or the one the
+    /// apartment names), so the apartment can be booked again.</summary>
+    public async Task<Apartment> CheckOutAsync(string? id, string? reservationId, CancellationToken cancellationToken)
+    {
+        var apartmentId = InputRules.RequireApartmentId(id, "apartmentId");
+        var payer = reservationId is null ? null : InputRules.RequireReservationId(reservationId, "reservationId");
+        var current = await store.GetAsync(apartmentId, cancellationToken)
+            ?? throw new ApiException(ApiErrorCodes.NotFound, $"No apartment has the id '{apartmentId}'.");
+        RequirePaidBy(current, payer);
+
+        var result = await store.CheckOutAsync(apartmentId, payer ?? current.ReservationId!, cancellationToken);
+        if (!result.Applied)
+        {
+            // It changed between the read and the conditional write; say how it stands now.
+            RequirePaidBy(result.Apartment ?? current with { Status = ApartmentStatus.Vacant }, payer ?? current.ReservationId);
+            throw new ApiException(ApiErrorCodes.Conflict, $"Apartment '{apartmentId}' changed while it was checked out; read it and try again. Nothing changed.");
+        }
+
+        return result.Apartment!;
+    }
+
+    private static void RequirePaidBy(Apartment apartment, string? reservationId)
+    {
+        if (apartment.Status != ApartmentStatus.Paid)
+        {
+            throw new ApiException(
+                ApiErrorCodes.Conflict,
+                $"Apartment '{apartment.Id}' is {apartment.Status.ToString().ToLowerInvariant()}, not paid; only a paid stay can be checked out. Nothing changed.");
+        }
+
+        if (reservationId is not null && apartment.ReservationId != reservationId)
+        {
+            throw new ApiException(
+                ApiErrorCodes.Conflict,
+                $"Apartment '{apartment.Id}' was paid for by reservation '{apartment.ReservationId}', not '{reservationId}'. Nothing changed.");
+        }
     }
 }

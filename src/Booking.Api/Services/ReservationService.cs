@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Booking.Api.Access;
 using Booking.Api.Errors;
+using Booking.Api.Paging;
 using Booking.Core.Configuration;
 using Booking.Core.Reservations;
 using Booking.Core.Telemetry;
@@ -17,10 +19,12 @@ namespace Booking.Api.Services;
 /// </summary>
 public sealed class ReservationService(DurableTaskClient client, ReservationOptions options, TimeProvider clock)
 {
-    /// <summary>Bounds how many instances one <c>getStepFunctions</c> query returns.</summary>
-    public const int MaxListed = 1000;
-
     public const int MaxArnLength = 2048;
+
+    private const string ReservationsList = "reservations";
+
+    // Instances per storage round trip while a list is read; the API's page size is apart from it.
+    private const int InstancesPerQuery = 1000;
 
     // The hold is usually decided within a few storage round trips, so look again soon at first, then back off; a
     // fixed 100 ms added up to 100 ms to every answer. Under load a decision takes seconds and every waiting request
@@ -28,11 +32,24 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(250);
 
-    public async Task<ReservationView?> GetAsync(string? id, CancellationToken cancellationToken)
+    /// <summary>The reservation, in full with its token and without the details otherwise; a wrong token is
+    /// refused rather than ignored, so a client learns its token is wrong.</summary>
+    public async Task<ReservationView?> GetAsync(string? id, string? token, CancellationToken cancellationToken)
     {
         var reservationId = InputRules.RequireReservationId(id, "id");
         var instance = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cancellationToken);
-        return instance is not null && instance.IsReservation() ? instance.ToView() : null;
+        if (instance is null || !instance.IsReservation())
+        {
+            return null;
+        }
+
+        if (token is null)
+        {
+            return instance.ToView().Public();
+        }
+
+        RequireToken(instance, token, "read its details");
+        return instance.ToView();
     }
 
     /// <summary>Starts the workflow (unless this reservation id already has one) and waits a bounded moment for the
@@ -48,16 +65,35 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
         // The workflow's spans start under this one (the durable client passes the trace context on), so the trace
         // runs from here to the DynamoDB writes that hold and release the apartment.
         using var span = BookingTelemetry.Start("reserveApartment", ActivityKind.Internal, apartmentId, reservationId);
-        await StartOnceAsync(reservationId, apartmentId, new ReservationRequest(reservationId, apartmentId, window), cancellationToken);
+        var (token, hash) = ReservationToken.New();
+        var started = await StartOnceAsync(reservationId, apartmentId, new ReservationRequest(reservationId, apartmentId, window, hash), cancellationToken);
         var instance = await WaitUntilAsync(reservationId, i => i.HoldDecided(), cancellationToken);
-        return instance?.ToView() ?? new ReservationView(reservationId, apartmentId, ReservationStatus.Requested, null);
+        var view = instance?.ToView() ?? new ReservationView(reservationId, apartmentId, ReservationStatus.Requested, null);
+
+        // Only the request that started the reservation learns its token; a repeat of the id gets what anyone may see.
+        return started ? view with { Token = token } : view.Public();
     }
 
+    /// <summary>An operator's confirmation; the operator check is <see cref="OperatorFieldsRule"/>'s.</summary>
     public Task<ReservationView> ConfirmPaymentAsync(string? reservationId, CancellationToken cancellationToken) =>
-        RaiseAsync(reservationId, ReservationEvents.PaymentConfirmed, new PaymentConfirmed(clock.GetUtcNow()), "paid for", cancellationToken);
+        RaiseAsync(reservationId, ReservationEvents.PaymentConfirmed, new PaymentConfirmed(clock.GetUtcNow()), "paid for", token: null, cancellationToken);
 
-    public Task<ReservationView> CancelAsync(string? reservationId, CancellationToken cancellationToken) =>
-        RaiseAsync(reservationId, ReservationEvents.ReservationCancelled, new ReservationCancelled(clock.GetUtcNow()), "cancelled", cancellationToken);
+    /// <summary>The holder's cancellation: only with the token its reserveApartment answer carried.</summary>
+    public Task<ReservationView> CancelAsync(string? reservationId, string? token, CancellationToken cancellationToken) =>
+        RaiseAsync(reservationId, ReservationEvents.ReservationCancelled, new ReservationCancelled(clock.GetUtcNow()), "cancelled", token ?? string.Empty, cancellationToken);
+
+    /// <summary>Reservations, newest first, optionally of one apartment and in one status. Only what anyone may see:
+    /// a list carries no tokens.</summary>
+    public async Task<ListPage<ReservationView>> ListAsync(string? apartmentId, ReservationStatus? status, PageRequest page, CancellationToken cancellationToken)
+    {
+        var apartment = apartmentId is null ? null : InputRules.RequireApartmentId(apartmentId, "apartmentId");
+        var (instances, next) = await ListNewestFirstAsync(
+            page,
+            status is { } wanted ? RuntimeStatusesOf(wanted) : null,
+            view => (apartment is null || view.ApartmentId == apartment) && (status is null || view.Status == status),
+            cancellationToken);
+        return new ListPage<ReservationView>(instances.Select(i => i.ToView().Public()).ToList(), next);
+    }
 
     /// <summary>The seed's mutation: starts a reservation named <c>input.id</c> of the given or default apartment
     /// with the configured payment window, and echoes the id and ARN as the seed's Lambda did.</summary>
@@ -74,36 +110,22 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
         return new StepFunctionView(id, arn);
     }
 
-    /// <summary>Reservation workflow instances, oldest first, as the seed's <c>stepfunctions</c> type. An instance
+    /// <summary>Reservation workflow instances, newest first, as the seed's <c>stepfunctions</c> type. An instance
     /// started without an ARN (by reserveApartment) shows the orchestrator name and its id instead.</summary>
-    public async Task<IReadOnlyList<StepFunctionView>> ListStepFunctionsAsync(CancellationToken cancellationToken)
+    public async Task<ListPage<StepFunctionView>> ListStepFunctionsAsync(PageRequest page, CancellationToken cancellationToken)
     {
-        var found = new List<OrchestrationMetadata>();
-        var query = new OrchestrationQuery { PageSize = 100, FetchInputsAndOutputs = true };
-        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
-        {
-            if (instance.IsReservation())
-            {
-                found.Add(instance);
-                if (found.Count == MaxListed)
-                {
-                    break;
-                }
-            }
-        }
-
-        return found
-            .OrderBy(i => i.CreatedAt)
-            .ThenBy(i => i.InstanceId, StringComparer.Ordinal)
+        var (instances, next) = await ListNewestFirstAsync(page, statuses: null, _ => true, cancellationToken);
+        var items = instances
             .Select(i => new StepFunctionView(
                 i.InstanceId,
                 i.ReadInputAs<StepFunctionRequest>()?.Arn ?? $"{ReservationOrchestrator.Name}/{i.InstanceId}"))
             .ToList();
+        return new ListPage<StepFunctionView>(items, next);
     }
 
     /// <summary>Starts the workflow with <paramref name="input"/>, unless the id already has one; an existing
-    /// reservation of the same apartment is accepted as is, anything else under that id is a conflict.</summary>
-    private async Task StartOnceAsync(string reservationId, string apartmentId, object input, CancellationToken cancellationToken)
+    /// reservation of the same apartment is accepted as is (false), anything else under that id is a conflict.</summary>
+    private async Task<bool> StartOnceAsync(string reservationId, string apartmentId, object input, CancellationToken cancellationToken)
     {
         var existing = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cancellationToken);
         if (existing is null)
@@ -114,7 +136,7 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
                 // otherwise let two concurrent first requests both start it.
                 var start = new StartOrchestrationOptions(reservationId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>());
                 await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, input, start, cancellationToken);
-                return;
+                return true;
             }
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -140,9 +162,13 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
                 ApiErrorCodes.Conflict,
                 $"Reservation '{reservationId}' already exists for apartment '{held.ApartmentId}'; use a new reservation id to reserve apartment '{apartmentId}'.");
         }
+
+        return false;
     }
 
-    private async Task<ReservationView> RaiseAsync(string? id, string eventName, object payload, string verb, CancellationToken cancellationToken)
+    /// <summary>Raises <paramref name="eventName"/> on a running reservation and waits a moment for its end. A non-null
+    /// <paramref name="token"/> must be the reservation's own.</summary>
+    private async Task<ReservationView> RaiseAsync(string? id, string eventName, object payload, string verb, string? token, CancellationToken cancellationToken)
     {
         var reservationId = InputRules.RequireReservationId(id, "reservationId");
         using var span = BookingTelemetry.Start(eventName, ActivityKind.Internal, apartmentId: null, reservationId);
@@ -150,6 +176,11 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
         if (instance is null || !instance.IsReservation())
         {
             throw new ApiException(ApiErrorCodes.NotFound, $"No reservation has the id '{reservationId}'.");
+        }
+
+        if (token is not null)
+        {
+            RequireToken(instance, token, $"have it {verb}");
         }
 
         if (instance.IsCompleted)
@@ -182,6 +213,87 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
 
             await Task.Delay(delay, clock, cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPoll.Ticks));
+        }
+    }
+
+    /// <summary>
+    /// One page of reservation instances, newest first (creation time, then id, both descending). The durable store
+    /// filters by creation time but does not sort by it, so every instance created up to the cursor is read, and the
+    /// newest <c>first + 1</c> are kept (the extra one says whether a page follows). A reservation started while a
+    /// client pages is newer than its cursor, so it never shifts the pages still to come.
+    /// </summary>
+    private async Task<(IReadOnlyList<OrchestrationMetadata> Items, string? NextToken)> ListNewestFirstAsync(
+        PageRequest page,
+        IReadOnlyList<OrchestrationRuntimeStatus>? statuses,
+        Func<ReservationView, bool> matches,
+        CancellationToken cancellationToken)
+    {
+        var after = page.After is null ? null : PageCursor.Decode(page.After, ReservationsList);
+        var query = new OrchestrationQuery
+        {
+            PageSize = InstancesPerQuery,
+            FetchInputsAndOutputs = true,
+            Statuses = statuses,
+            // A second of slack: a store may round the creation time it filters on.
+            CreatedTo = after is null ? null : new DateTimeOffset(after.CreatedTicks ?? 0, TimeSpan.Zero).AddSeconds(1),
+        };
+
+        // A min-heap on newest-first order: its head is the oldest kept, dropped when one too many are kept.
+        var kept = new PriorityQueue<OrchestrationMetadata, OrchestrationMetadata>(Comparer<OrchestrationMetadata>.Create((a, b) => NewestFirst(b, a)));
+        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
+        {
+            if (!instance.IsReservation() || (after is not null && !IsAfter(instance, after)) || !matches(instance.ToView()))
+            {
+                continue;
+            }
+
+            kept.Enqueue(instance, instance);
+            if (kept.Count > page.First + 1)
+            {
+                kept.Dequeue();
+            }
+        }
+
+        var items = new List<OrchestrationMetadata>(kept.UnorderedItems.Select(i => i.Element));
+        items.Sort(NewestFirst);
+        if (items.Count <= page.First)
+        {
+            return (items, null);
+        }
+
+        items.RemoveAt(items.Count - 1);
+        var last = items[^1];
+        return (items, new PageCursor(ReservationsList, last.InstanceId, last.CreatedAt.UtcTicks).Encode());
+    }
+
+    private static int NewestFirst(OrchestrationMetadata a, OrchestrationMetadata b)
+    {
+        var byTime = b.CreatedAt.UtcTicks.CompareTo(a.CreatedAt.UtcTicks);
+        return byTime != 0 ? byTime : string.CompareOrdinal(b.InstanceId, a.InstanceId);
+    }
+
+    private static bool IsAfter(OrchestrationMetadata instance, PageCursor cursor)
+    {
+        var ticks = instance.CreatedAt.UtcTicks;
+        return ticks < cursor.CreatedTicks || (ticks == cursor.CreatedTicks && string.CompareOrdinal(instance.InstanceId, cursor.Id) < 0);
+    }
+
+    /// <summary>The runtime statuses an instance in <paramref name="status"/> can have, so the store filters first.</summary>
+    private static OrchestrationRuntimeStatus[] RuntimeStatusesOf(ReservationStatus status) => status switch
+    {
+        ReservationStatus.Requested => [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
+        ReservationStatus.PendingPayment => [OrchestrationRuntimeStatus.Running],
+        ReservationStatus.Failed => [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
+        _ => [OrchestrationRuntimeStatus.Completed],
+    };
+
+    private static void RequireToken(OrchestrationMetadata instance, string token, string what)
+    {
+        if (!ReservationToken.Matches(token, instance.ReadInputAs<ReservationRequest>()?.TokenHash))
+        {
+            throw new ApiException(
+                ApiErrorCodes.Forbidden,
+                $"The token does not match reservation '{instance.InstanceId}': only the client that made it, with the token its reserveApartment answer carried, may {what}.");
         }
     }
 

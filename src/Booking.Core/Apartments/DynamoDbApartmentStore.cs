@@ -177,6 +177,25 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
             cancellationToken);
     }
 
+    public Task<TransitionResult> CheckOutAsync(string apartmentId, string reservationId, CancellationToken cancellationToken = default)
+    {
+        InputRules.RequireApartmentId(apartmentId);
+        InputRules.RequireReservationId(reservationId);
+        return UpdateConditionallyAsync(
+            apartmentId,
+            reservationId,
+            "SET #status = :vacant, #updated = :now REMOVE #rid, #until",
+            "attribute_exists(#id) AND #status = :paid AND #rid = :rid",
+            new Dictionary<string, AttributeValue>
+            {
+                [":paid"] = new(ApartmentStatusNames.Paid),
+                [":vacant"] = new(ApartmentStatusNames.Vacant),
+                [":rid"] = new(reservationId),
+            },
+            refusal: apartment => apartment is null ? TransitionOutcome.NotFound : TransitionOutcome.NotHolder,
+            cancellationToken);
+    }
+
     public Task<TransitionResult> ReleaseExpiredHoldAsync(string apartmentId, string reservationId, DateTimeOffset cutoff, CancellationToken cancellationToken = default)
     {
         InputRules.RequireApartmentId(apartmentId);

@@ -27,6 +27,10 @@ public interface IApartmentStore
     /// <summary>reserved → vacant, only by the holding reservation.</summary>
     Task<TransitionResult> ReleaseAsync(string apartmentId, string reservationId, CancellationToken cancellationToken = default);
 
+    /// <summary>paid → vacant when a stay ends: only while <paramref name="reservationId"/> is the reservation that
+    /// paid, so a check-out can never end someone else's stay.</summary>
+    Task<TransitionResult> CheckOutAsync(string apartmentId, string reservationId, CancellationToken cancellationToken = default);
+
     /// <summary>reserved → vacant for an orphaned hold: only if <paramref name="reservationId"/> still holds it and its
     /// reservedUntil is before <paramref name="cutoff"/>. Never touches a paid or re-booked apartment.</summary>
     Task<TransitionResult> ReleaseExpiredHoldAsync(string apartmentId, string reservationId, DateTimeOffset cutoff, CancellationToken cancellationToken = default);

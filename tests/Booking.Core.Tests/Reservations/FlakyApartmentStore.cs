@@ -35,6 +35,9 @@ internal sealed class FlakyApartmentStore(IApartmentStore inner, string flakyPre
     public Task<TransitionResult> ReleaseExpiredHoldAsync(string apartmentId, string reservationId, DateTimeOffset cutoff, CancellationToken cancellationToken = default) =>
         FailFirst("sweep", apartmentId, () => inner.ReleaseExpiredHoldAsync(apartmentId, reservationId, cutoff, cancellationToken));
 
+    public Task<TransitionResult> CheckOutAsync(string apartmentId, string reservationId, CancellationToken cancellationToken = default) =>
+        FailFirst("checkOut", apartmentId, () => inner.CheckOutAsync(apartmentId, reservationId, cancellationToken));
+
     private Task<T> FailFirst<T>(string operation, string apartmentId, Func<Task<T>> call)
     {
         lock (failedOnce)

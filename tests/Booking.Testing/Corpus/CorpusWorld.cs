@@ -47,15 +47,15 @@ public sealed class CorpusWorld
         var cancelled = "corpus-cancelled-" + Guid.NewGuid().ToString("N");
         var rejected = "corpus-rejected-" + Guid.NewGuid().ToString("N");
 
-        await Task.WhenAll(
+        var tokens = await Task.WhenAll(
             ReserveAsync(server, paidApartment, paid, 60),
             ReserveAsync(server, expiredApartment, expired, 1),
             ReserveAsync(server, cancelledApartment, cancelled, 60));
         await WaitForAsync(server, paid, status => status != "REQUESTED");
         await WaitForAsync(server, cancelled, status => status != "REQUESTED");
         await PostAsync(server, "mutation($id: ID!) { confirmPayment(reservationId: $id) { status } }", new { id = paid });
-        await PostAsync(server, "mutation($id: ID!) { cancelReservation(reservationId: $id) { status } }", new { id = cancelled });
-        await ReserveAsync(server, paidApartment, rejected, 60);
+        await PostAsync(server, "mutation($id: ID!, $token: String!) { cancelReservation(reservationId: $id, token: $token) { status } }", new { id = cancelled, token = tokens[2] });
+        var rejectedToken = await ReserveAsync(server, paidApartment, rejected, 60);
 
         foreach (var (id, status) in new[] { (paid, "PAID"), (expired, "EXPIRED"), (cancelled, "CANCELLED"), (rejected, "REJECTED") })
         {
@@ -72,6 +72,10 @@ public sealed class CorpusWorld
             ["expiredReservation"] = expired,
             ["cancelledReservation"] = cancelled,
             ["rejectedReservation"] = rejected,
+            ["paidReservationToken"] = tokens[0],
+            ["expiredReservationToken"] = tokens[1],
+            ["cancelledReservationToken"] = tokens[2],
+            ["rejectedReservationToken"] = rejectedToken,
             ["maxRequestBytes"] = Text(server.MaxRequestBytes),
             ["maxIdLength"] = Text(InputRules.MaxIdLength),
             ["maxArnLength"] = Text(ReservationService.MaxArnLength),
@@ -85,8 +89,10 @@ public sealed class CorpusWorld
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static Task<JsonElement> ReserveAsync(ICorpusServer server, string apartmentId, string reservationId, int paymentWindowSeconds) =>
-        PostAsync(server, "mutation($input: ReserveApartmentInput!) { reserveApartment(input: $input) { status } }", new { input = new { apartmentId, reservationId, paymentWindowSeconds } });
+    /// <summary>Starts a reservation and returns its token.</summary>
+    private static async Task<string> ReserveAsync(ICorpusServer server, string apartmentId, string reservationId, int paymentWindowSeconds) =>
+        (await PostAsync(server, "mutation($input: ReserveApartmentInput!) { reserveApartment(input: $input) { token } }", new { input = new { apartmentId, reservationId, paymentWindowSeconds } }))
+            .GetProperty("reserveApartment").GetProperty("token").GetString()!;
 
     private static async Task<JsonElement> PostAsync(ICorpusServer server, string query, object variables)
     {

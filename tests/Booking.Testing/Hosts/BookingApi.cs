@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using Xunit;
 
@@ -13,7 +14,10 @@ public static class BookingApi
     public const string Rejected = "REJECTED";
     public const string Failed = "FAILED";
 
-    private const string ReservationFields = "id apartmentId status expiresAt errorCode errorMessage";
+    private const string ReservationFields = "id apartmentId status expiresAt errorCode errorMessage token";
+
+    /// <summary>The token of every reservation these helpers started, kept as a client keeps it to cancel later.</summary>
+    private static readonly ConcurrentDictionary<string, string> Tokens = new();
 
     private static readonly HashSet<string> FinalStatuses = [Paid, Expired, Cancelled, Rejected, Failed];
 
@@ -24,8 +28,20 @@ public static class BookingApi
     public static async Task<JsonElement> AddApartmentAsync(this IBookingHost host, string id) =>
         (await host.PostAsync("mutation($id: ID!) { addApartment(id: $id) { id status } }", new { id })).Data.GetProperty("addApartment");
 
-    public static async Task<JsonElement> ReserveAsync(this IBookingHost host, string apartmentId, string reservationId, int paymentWindowSeconds) =>
-        (await host.TryReserveAsync(apartmentId, reservationId, paymentWindowSeconds)).Data.GetProperty("reserveApartment");
+    public static async Task<JsonElement> ReserveAsync(this IBookingHost host, string apartmentId, string reservationId, int paymentWindowSeconds)
+    {
+        var reservation = (await host.TryReserveAsync(apartmentId, reservationId, paymentWindowSeconds)).Data.GetProperty("reserveApartment");
+        if (reservation.GetProperty("token").GetString() is { } token)
+        {
+            Tokens[reservationId] = token;
+        }
+
+        return reservation;
+    }
+
+    /// <summary>The token the reserveApartment answer carried; fails when these helpers did not start it.</summary>
+    public static string TokenOf(string reservationId) =>
+        Tokens.TryGetValue(reservationId, out var token) ? token : throw new InvalidOperationException($"No token was kept for reservation {reservationId}.");
 
     /// <summary>The whole answer to <c>reserveApartment</c>, errors included.</summary>
     public static Task<GraphQLResponse> TryReserveAsync(this IBookingHost host, string apartmentId, string reservationId, int paymentWindowSeconds) =>
@@ -37,9 +53,18 @@ public static class BookingApi
         (await host.PostAsync($"mutation($id: ID!) {{ confirmPayment(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId }))
             .Data.GetProperty("confirmPayment");
 
+    /// <summary>Cancels with the reservation's own token, as its holder does.</summary>
     public static async Task<JsonElement> CancelAsync(this IBookingHost host, string reservationId) =>
-        (await host.PostAsync($"mutation($id: ID!) {{ cancelReservation(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId }))
-            .Data.GetProperty("cancelReservation");
+        (await host.TryCancelAsync(reservationId, TokenOf(reservationId))).Data.GetProperty("cancelReservation");
+
+    public static Task<GraphQLResponse> TryCancelAsync(this IBookingHost host, string reservationId, string token) =>
+        host.PostAsync($"mutation($id: ID!, $token: String!) {{ cancelReservation(reservationId: $id, token: $token) {{ {ReservationFields} }} }}", new { id = reservationId, token });
+
+    public static async Task<JsonElement> CheckOutAsync(this IBookingHost host, string apartmentId) =>
+        (await host.TryCheckOutAsync(apartmentId, reservationId: null)).Data.GetProperty("checkOut");
+
+    public static Task<GraphQLResponse> TryCheckOutAsync(this IBookingHost host, string apartmentId, string? reservationId) =>
+        host.PostAsync("mutation($id: ID!, $rid: ID) { checkOut(apartmentId: $id, reservationId: $rid) { id status reservationId } }", new { id = apartmentId, rid = reservationId });
 
     /// <summary>POSTs a payment webhook: <paramref name="body"/> as sent, with the signature header when given.</summary>
     public static async Task<GraphQLResponse> PostPaymentWebhookAsync(this IBookingHost host, string body, string? signature)

@@ -88,6 +88,8 @@ public abstract class BookingHostProcess : IBookingHost
     protected abstract ChildProcess Launch();
 
     /// <summary>Adds the key the host expects, if any, to a request.</summary>
+    public void AddClientKey(HttpRequestHeaders headers) => SendKey(headers);
+
     protected abstract void SendKey(HttpRequestHeaders headers);
 
     /// <summary>Launches the host and waits until it answers on /api/graphql.</summary>

@@ -21,6 +21,9 @@ public interface IBookingHost : IAsyncDisposable
     /// request's headers.</summary>
     Task<GraphQLResponse> PostAsync(string query, object? variables = null, Action<HttpRequestHeaders>? headers = null);
 
+    /// <summary>Adds the client key the host's requests carry by default (nothing when it needs none).</summary>
+    void AddClientKey(HttpRequestHeaders headers);
+
     /// <summary>SIGKILL, as in a crash: no graceful stop, no lease release.</summary>
     Task KillAsync();
 
