@@ -59,6 +59,15 @@ param graphQLMaxComplexity int = 2000
 @minValue(2)
 param graphQLMaxIntrospectionDepth int = 15
 
+@description('Items in a page of a list when the client does not ask with first.')
+@minValue(1)
+param graphQLDefaultPageSize int = 100
+
+@description('The most items a client may ask for in one page.')
+@minValue(1)
+@maxValue(5000)
+param graphQLMaxPageSize int = 250
+
 @description('Serve the GraphiQL IDE at GET /api/graphql to a browser (with the function key in ?code=). Off in Azure unless asked for.')
 param enableGraphiQL bool = false
 
@@ -391,6 +400,14 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'GraphQL__MaxIntrospectionDepth'
           value: string(graphQLMaxIntrospectionDepth)
+        }
+        {
+          name: 'GraphQL__DefaultPageSize'
+          value: string(graphQLDefaultPageSize)
+        }
+        {
+          name: 'GraphQL__MaxPageSize'
+          value: string(graphQLMaxPageSize)
         }
         {
           name: 'GraphQL__EnableGraphiQL'

@@ -223,8 +223,8 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     }
 
     [Theory]
-    [InlineData("[{\"query\":\"{ __typename }\"}]", "The request body must be a JSON object such as {\"query\": \"{ apartments { id } }\"}; got an array.")]
-    [InlineData("\"{ __typename }\"", "The request body must be a JSON object such as {\"query\": \"{ apartments { id } }\"}; got a string.")]
+    [InlineData("[{\"query\":\"{ __typename }\"}]", "The request body must be a JSON object such as {\"query\": \"{ apartments { items { id } } }\"}; got an array.")]
+    [InlineData("\"{ __typename }\"", "The request body must be a JSON object such as {\"query\": \"{ apartments { items { id } } }\"}; got a string.")]
     [InlineData("{\"qeury\":\"{ __typename }\"}", "The request has no 'query'; send the GraphQL document as a string in 'query'.")]
     [InlineData("{\"query\":null}", "The request has no 'query'; send the GraphQL document as a string in 'query'.")]
     [InlineData("{\"query\":{\"document\":\"{ __typename }\"}}", "'query' must be a string holding the GraphQL document; got an object.")]

@@ -15,6 +15,8 @@ public static class AzureSettings
             "local only: it points the AWS SDK at dynalite; unset in Azure, the SDK uses the region's DynamoDB endpoint",
         ["FUNCTIONS_WORKER_RUNTIME"] =
             "Flex Consumption rejects it as an app setting; the template sets functionAppConfig.runtime to dotnet-isolated instead",
+        ["Auth__OperatorFieldsWithoutKey"] =
+            "local only: it opens confirmPayment and checkOut to anyone on a developer's machine; in Azure they need the operator key or stay off",
         ["AzureWebJobsStorage"] =
             "a connection string locally; in Azure the identity-based AzureWebJobsStorage__* settings replace it, so no key exists",
     };

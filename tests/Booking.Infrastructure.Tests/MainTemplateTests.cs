@@ -89,6 +89,24 @@ public sealed class MainTemplateTests(MainTemplate main) : IClassFixture<MainTem
     }
 
     [Fact]
+    public void Operator_key_is_off_by_default_and_reaches_the_app_only_as_a_key_vault_reference_when_given()
+    {
+        var setting = Template.AppSettings["Auth__OperatorKey"];
+        var declaration = Template.Json["parameters"]?["operatorKey"];
+        var secret = Assert.Single(
+            Template.Resources("Microsoft.KeyVault/vaults/secrets"),
+            resource => Expression(resource["name"]).Contains("'operator-key'", StringComparison.Ordinal));
+
+        Assert.Equal("securestring", (string?)declaration?["type"]);
+        Assert.Equal(string.Empty, (string?)declaration?["defaultValue"]);
+        Assert.StartsWith("[if(empty(parameters('operatorKey')), '',", setting, StringComparison.Ordinal);
+        Assert.Contains("@Microsoft.KeyVault(SecretUri=", setting, StringComparison.Ordinal);
+        Assert.Contains("secrets/operator-key", setting, StringComparison.Ordinal);
+        Assert.Equal("[not(empty(parameters('operatorKey')))]", Expression(secret["condition"]));
+        Assert.False(Template.AppSettings.ContainsKey("Auth__OperatorFieldsWithoutKey"), "Azure must never open the operator fields without a key.");
+    }
+
+    [Fact]
     public void Outputs_give_the_function_app_name_and_the_graphql_endpoint()
     {
         var outputs = Template.Json["outputs"];

@@ -14,7 +14,7 @@ public abstract partial class BookingHostContract
     public async Task A_reservation_shows_its_details_only_with_its_token_and_only_its_token_cancels_it()
     {
         var (apartmentId, reservationId) = await NewApartmentAsync();
-        var (_, other) = await NewApartmentAsync();
+        var (other, _) = await NewApartmentAsync();
         await Host.ReserveAsync(apartmentId, reservationId, paymentWindowSeconds: 60);
         await Host.ReserveAsync(other, other + "-r", paymentWindowSeconds: 60);
         var token = BookingApi.TokenOf(reservationId);
