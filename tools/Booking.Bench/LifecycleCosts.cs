@@ -27,6 +27,15 @@ internal sealed class LifecycleCosts(BenchStack stack, ReservationApi api, int w
 
     public RequestCounts PeerIdlePerSecond { get; private set; } = RequestCounts.None;
 
+    /// <summary>One reservation on each system at once (JIT, connections, task hubs), not counted.</summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken)
+    {
+        const string ours = "warm-ours";
+        const string peer = "warm-peer";
+        await Task.WhenAll(stack.Store.AddAsync(Apartment(ours), cancellationToken), stack.Store.AddAsync(Apartment(peer), cancellationToken));
+        await Task.WhenAll(OurLifecycleAsync(Ending.Expired, ours, cancellationToken), PeerLifecycleAsync(Ending.Expired, peer, cancellationToken));
+    }
+
     /// <summary>Both systems idle at once: their request rates with nothing to do (queue polling, lease renewals).</summary>
     public async Task MeasureIdleAsync(TimeSpan duration, CancellationToken cancellationToken)
     {
@@ -40,10 +49,10 @@ internal sealed class LifecycleCosts(BenchStack stack, ReservationApi api, int w
     }
 
     /// <summary>Ours for <paramref name="ending"/>, with the peer's batch of the same ending beside it where the seed
-    /// has that ending. <paramref name="batch"/> names the batch's reservations apart from every other's.</summary>
-    public async Task<(EndingCost Ours, EndingCost? Peer)> MeasureAsync(string batch, Ending ending, int count, CancellationToken cancellationToken)
+    /// has that ending.</summary>
+    public async Task<(EndingCost Ours, EndingCost? Peer)> MeasureAsync(Ending ending, int count, CancellationToken cancellationToken)
     {
-        var ours = Enumerable.Range(0, count).Select(i => $"{batch}-{ending}-{i:D3}".ToLowerInvariant()).ToList();
+        var ours = Enumerable.Range(0, count).Select(i => $"cost-{ending}-{i:D3}".ToLowerInvariant()).ToList();
         var peer = ending is Ending.Expired or Ending.Paid ? ours.Select(id => "peer-" + id).ToList() : [];
         await Task.WhenAll(ours.Concat(peer).Select(id => stack.Store.AddAsync(Apartment(id), cancellationToken)));
         if (ending == Ending.Rejected)

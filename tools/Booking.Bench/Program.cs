@@ -11,7 +11,7 @@ var hostDll = args.FirstOrDefault(a => a.EndsWith(".dll", StringComparison.Ordin
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var smoke = args.Contains("--smoke");
 var sizes = smoke
-    ? (Cost: 2, Idle: TimeSpan.FromSeconds(10), Latency: 12, ApiRound: TimeSpan.FromSeconds(1), Throughput: TimeSpan.FromSeconds(8))
+    ? (Cost: 1, Idle: TimeSpan.FromSeconds(6), Latency: 8, ApiRound: TimeSpan.FromSeconds(1), Throughput: TimeSpan.FromSeconds(6))
     : (Cost: 8, Idle: TimeSpan.FromSeconds(10), Latency: 100, ApiRound: TimeSpan.FromSeconds(3), Throughput: TimeSpan.FromSeconds(60));
 const int Concurrency = 32;
 const int WindowSeconds = 2;
@@ -45,8 +45,8 @@ try
     var token = overall.Token;
 
     var costs = new LifecycleCosts(stack, api, WindowSeconds);
-    Say("warm-up: a few reservations on each system (JIT, connections, task hubs), not counted");
-    await costs.MeasureAsync("warm", Ending.Expired, 2, token);
+    Say("warm-up: a reservation on each system (JIT, connections, task hubs), not counted");
+    await costs.WarmUpAsync(token);
 
     Say($"idle: both systems' storage requests for {sizes.Idle.TotalSeconds:F0} s");
     await costs.MeasureIdleAsync(sizes.Idle, token);
@@ -56,7 +56,7 @@ try
     foreach (var ending in Enum.GetValues<Ending>())
     {
         Say($"storage and DynamoDB requests: {sizes.Cost} reservations ending {ending}, one at a time, ours then (where the seed has it) the peer's");
-        var (ours, peer) = await costs.MeasureAsync("cost", ending, sizes.Cost, token);
+        var (ours, peer) = await costs.MeasureAsync(ending, sizes.Cost, token);
         figures.Ours[ending] = ours;
         if (peer is not null)
         {
