@@ -85,17 +85,17 @@ internal static class Report
                 + I($"{N(c?.History.Episodes),4}/{N(p?.History.Episodes)} {N(c?.History.Activities),3} {N(c?.History.Timers),3}/{N(p?.History.Timers)} | {N(c?.FunctionExecutions),10} {c?.Reservations,2}"));
         }
 
-        if (f.Ours.GetValueOrDefault(Ending.Expired) is { } ours && f.Peer.GetValueOrDefault(Ending.Expired) is { } peer)
+        o.WriteLine();
+        o.WriteLine("Per reservation by kind, ours and the peer's per ending, and the idle rates per second:");
+        o.WriteLine("kind                                    ours: expired  paid cancelled rejected | peer: expired  paid | idle: ours  peer");
+        var batches = f.Ours.Values.Concat(f.Peer.Values).ToList();
+        var kinds = batches.SelectMany(c => c.PerReservation.ByKind.Keys)
+            .Union(f.OurIdlePerSecond.ByKind.Keys).Union(f.PeerIdlePerSecond.ByKind.Keys).Order(StringComparer.Ordinal);
+        foreach (var kind in kinds)
         {
-            o.WriteLine();
-            o.WriteLine("Expired, per reservation by kind (idle rate per second beside it):");
-            o.WriteLine("kind                                     ours   peer | idle ours  peer");
-            var kinds = ours.PerReservation.ByKind.Keys.Union(peer.PerReservation.ByKind.Keys)
-                .Union(f.OurIdlePerSecond.ByKind.Keys).Union(f.PeerIdlePerSecond.ByKind.Keys).Order(StringComparer.Ordinal);
-            foreach (var kind in kinds)
-            {
-                o.WriteLine(I($"{kind,-38} {N(ours.PerReservation.ByKind.GetValueOrDefault(kind)),6} {N(peer.PerReservation.ByKind.GetValueOrDefault(kind)),6} | {N(f.OurIdlePerSecond.ByKind.GetValueOrDefault(kind), "F2"),9} {N(f.PeerIdlePerSecond.ByKind.GetValueOrDefault(kind), "F2"),5}"));
-            }
+            string Of(Dictionary<Ending, EndingCost> costs, Ending e, int width) => N(costs.GetValueOrDefault(e)?.PerReservation.ByKind.GetValueOrDefault(kind)).PadLeft(width);
+            o.WriteLine(I($"{kind,-38} {Of(f.Ours, Ending.Expired, 14)}{Of(f.Ours, Ending.Paid, 6)}{Of(f.Ours, Ending.Cancelled, 10)}{Of(f.Ours, Ending.Rejected, 9)} | {Of(f.Peer, Ending.Expired, 13)}{Of(f.Peer, Ending.Paid, 6)} | ")
+                + I($"{N(f.OurIdlePerSecond.ByKind.GetValueOrDefault(kind), "F2"),10} {N(f.PeerIdlePerSecond.ByKind.GetValueOrDefault(kind), "F2"),5}"));
         }
 
         o.WriteLine();
