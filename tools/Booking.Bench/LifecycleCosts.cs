@@ -12,7 +12,7 @@ namespace Booking.Bench;
 /// so no two share a burst of queue polls: the light-load cost, the most any one reservation causes. After the last
 /// one the engine settles back to idle polling; what the relays counted, less what the idle system makes in as long,
 /// is divided by the batch size. Lease upkeep runs on a clock, not per reservation, so it stays in the idle rate.
-/// The peer's batch runs after ours, on an otherwise idle machine as ours did.
+/// The peer's batch runs after ours, never beside it.
 /// </summary>
 internal sealed class LifecycleCosts(BenchStack stack, ReservationApi api, int windowSeconds)
 {

@@ -86,11 +86,13 @@ internal static class Report
         }
 
         o.WriteLine();
-        o.WriteLine("Per reservation by kind, ours and the peer's per ending, and the idle rates per second:");
+        o.WriteLine("Per reservation by kind (kinds seen only at start-up left out), ours and the peer's per ending, and the idle rates per second:");
         o.WriteLine("kind                                    ours: expired  paid cancelled rejected | peer: expired  paid | idle: ours  peer");
         var batches = f.Ours.Values.Concat(f.Peer.Values).ToList();
         var kinds = batches.SelectMany(c => c.PerReservation.ByKind.Keys)
-            .Union(f.OurIdlePerSecond.ByKind.Keys).Union(f.PeerIdlePerSecond.ByKind.Keys).Order(StringComparer.Ordinal);
+            .Union(f.OurIdlePerSecond.ByKind.Keys).Union(f.PeerIdlePerSecond.ByKind.Keys).Order(StringComparer.Ordinal)
+            .Where(kind => batches.Any(c => Math.Abs(c.PerReservation.ByKind.GetValueOrDefault(kind)) >= 0.05)
+                || f.OurIdlePerSecond.ByKind.GetValueOrDefault(kind) > 0 || f.PeerIdlePerSecond.ByKind.GetValueOrDefault(kind) > 0);
         foreach (var kind in kinds)
         {
             string Of(Dictionary<Ending, EndingCost> costs, Ending e, int width) => N(costs.GetValueOrDefault(e)?.PerReservation.ByKind.GetValueOrDefault(kind)).PadLeft(width);
