@@ -32,7 +32,7 @@ if [ -n "$(git status --porcelain --untracked-files=no 2>/dev/null)" ]; then
   commit="$commit-dirty"
 fi
 
-# What the build left of the limit is the bench's: its scenarios get all but 30 s, kept to stop what it started.
+# What the build left of the limit is the bench's: its scenarios get all but 20 s, kept to stop what it started.
 # timeout(1) is the last resort against a hang: SIGINT (the bench stops and reports), then SIGKILL.
 left=$((limit - SECONDS))
 if [ "$left" -lt 60 ]; then
@@ -41,5 +41,5 @@ if [ "$left" -lt 60 ]; then
 fi
 
 echo "== Running the benchmark (at most $((left - 5)) s)"
-exec timeout --signal=INT --kill-after=10 "$((left - 15))" dotnet tools/Booking.Bench/bin/Release/net10.0/Booking.Bench.dll \
-  src/Booking.LocalHost/bin/Release/net10.0/Booking.LocalHost.dll --seconds "$((left - 30))" --commit "$commit" "$@"
+exec timeout --signal=INT --kill-after=5 "$((left - 10))" dotnet tools/Booking.Bench/bin/Release/net10.0/Booking.Bench.dll \
+  src/Booking.LocalHost/bin/Release/net10.0/Booking.LocalHost.dll --seconds "$((left - 20))" --commit "$commit" "$@"

@@ -30,8 +30,8 @@ internal sealed class ApiOverhead(BenchStack stack, ReservationApi api, int conc
         Task<bool> GraphQLAsync(string id, CancellationToken ct) => api.ApartmentAsync(id, ct);
 
         // Warm-up (JIT, connections), not counted.
-        await CallsAsync(apartmentIds, GetItemAsync, TimeSpan.FromSeconds(1), cancellationToken);
-        await CallsAsync(apartmentIds, GraphQLAsync, TimeSpan.FromSeconds(1), cancellationToken);
+        await CallsAsync(apartmentIds, GetItemAsync, round / 2, cancellationToken);
+        await CallsAsync(apartmentIds, GraphQLAsync, round / 2, cancellationToken);
 
         long raw = 0, graphQL = 0;
         var rawCpu = new CpuSample(0, 0, 0, 0);

@@ -11,7 +11,7 @@ var hostDll = args.FirstOrDefault(a => a.EndsWith(".dll", StringComparison.Ordin
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var smoke = args.Contains("--smoke");
 var sizes = smoke
-    ? (Cost: 1, Idle: TimeSpan.FromSeconds(6), Latency: 8, ApiRound: TimeSpan.FromSeconds(1), Throughput: TimeSpan.FromSeconds(6))
+    ? (Cost: 1, Idle: TimeSpan.FromSeconds(5), Latency: 8, ApiRound: TimeSpan.FromSeconds(1), Throughput: TimeSpan.FromSeconds(6))
     : (Cost: 8, Idle: TimeSpan.FromSeconds(10), Latency: 100, ApiRound: TimeSpan.FromSeconds(3), Throughput: TimeSpan.FromSeconds(60));
 const int Concurrency = 32;
 const int WindowSeconds = 2;
