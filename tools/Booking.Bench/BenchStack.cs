@@ -1,101 +1,119 @@
+using System.Diagnostics;
 using System.Globalization;
+using Booking.Bench.Counting;
+using Booking.Bench.Peer;
 using Booking.Core;
 using Booking.Core.Apartments;
-using Booking.Core.Configuration;
 using Booking.Testing;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Booking.Core.Reservations;
-using Booking.Engine;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Booking.Bench;
 
 /// <summary>
-/// dynalite, an in-memory Azurite and the local host, each on free 127.0.0.1 ports, started by the bench and stopped
-/// (by their own process handles) on dispose. Also gives the bench direct access to the same table and task hub, to
-/// seed apartments and to check final states without going through the API it measures.
+/// Everything the bench runs, on 127.0.0.1 only: dynalite, an in-memory Azurite, a counting relay set for each system
+/// it measures (our local host, the peer, the bench's own raw calls), the local host as a child process and the peer
+/// engine in this process. Stopped on dispose, each process by its own handle. The bench itself reads the table and
+/// the task hubs straight from the emulators, so watching costs the measured systems nothing.
 /// </summary>
 internal sealed class BenchStack : IAsyncDisposable
 {
     public const string TableName = "BenchApartments";
     public const string TaskHubName = "BenchHub";
-    private const int PartitionCount = 4;
+    public const string WebhookSecret = "bench-webhook-secret";
+
+    /// <summary>Both engines' control queues: the provider's and the local host's default.</summary>
+    public const int PartitionCount = 4;
 
     private readonly DynaliteServer dynalite = new();
     private readonly AzuriteServer azurite = new() { InMemory = true };
     private ChildProcess? host;
     private ServiceProvider? services;
 
-    public Uri GraphQLEndpoint { get; private set; } = new("http://127.0.0.1/");
+    public CountedEndpoints Ours { get; private set; } = null!;
+
+    public CountedEndpoints PeerEndpoints { get; private set; } = null!;
+
+    /// <summary>The bench's own calls to the emulators for the floors (raw GetItem, the decision floor), through relays
+    /// like the systems' so both sides of a ratio pay the same hop.</summary>
+    public CountedEndpoints Raw { get; private set; } = null!;
+
+    public PeerEngine Peer { get; private set; } = null!;
+
+    public HubReader OurHub { get; private set; } = null!;
+
+    public HubReader PeerHub { get; private set; } = null!;
 
     public DynaliteServer Dynalite => dynalite;
 
+    /// <summary>The apartment table, straight to dynalite.</summary>
     public IApartmentStore Store => services!.GetRequiredService<IApartmentStore>();
 
-    /// <summary>A client over the task hub's storage only; no worker runs in the bench process.</summary>
-    public DurableTaskClient Client => services!.GetRequiredService<DurableTaskClient>();
+    public Uri GraphQLEndpoint { get; private set; } = new("http://127.0.0.1/");
 
-    public int HostProcessId => host!.Id;
+    public Uri WebhookEndpoint { get; private set; } = new("http://127.0.0.1/");
 
     public string HostOutput => host?.Output ?? string.Empty;
 
-    /// <summary>Starts dynalite alone, so the raw store rate can be measured with nothing else running.</summary>
-    public Task StartStoreAsync() => dynalite.InitializeAsync();
-
-    /// <summary>Starts Azurite and the local host (after <see cref="StartStoreAsync"/>).</summary>
     public async Task StartAsync(string hostDll)
     {
-        await azurite.InitializeAsync();
+        await Task.WhenAll(dynalite.InitializeAsync(), azurite.InitializeAsync());
+        Ours = new CountedEndpoints(azurite, dynalite, TaskHubName);
+        PeerEndpoints = new CountedEndpoints(azurite, dynalite, PeerEngine.TaskHubName);
+        Raw = new CountedEndpoints(azurite, dynalite, "bench");
 
-        var settings = new Dictionary<string, string?>
+        var direct = new Dictionary<string, string?>
         {
-            ["DynamoDb__ServiceUrl"] = dynalite.ServiceUrl,
-            ["DynamoDb__Region"] = "us-east-1",
-            ["DynamoDb__TableName"] = TableName,
-            ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            ["TaskHubName"] = TaskHubName,
-            ["Engine__PartitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture),
-            ["AWS_ACCESS_KEY_ID"] = "local",
-            ["AWS_SECRET_ACCESS_KEY"] = "local",
+            ["DynamoDb:ServiceUrl"] = dynalite.ServiceUrl,
+            ["DynamoDb:TableName"] = TableName,
         };
-
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), s.Value)))
-            .Build();
         var collection = new ServiceCollection();
         collection.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
-        collection.AddBookingCore(configuration);
-        collection.AddLocalDurableEngine(configuration, registry => registry.AddReservationWorkflow());
+        collection.AddBookingCore(new ConfigurationBuilder().AddInMemoryCollection(direct).Build());
         services = collection.BuildServiceProvider();
         await Store.EnsureTableAsync();
 
-        var port = FreePort.Next();
-        GraphQLEndpoint = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/api/graphql");
+        var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
+        GraphQLEndpoint = new Uri($"http://127.0.0.1:{port}/api/graphql");
+        WebhookEndpoint = new Uri($"http://127.0.0.1:{port}/api/payments/webhook");
 
-        // Information-level console logging of every orchestration step would be measured along with the engine.
-        settings["Logging__LogLevel__Default"] = "Warning";
-        settings["ASPNETCORE_ENVIRONMENT"] = "Production";
-        host = ChildProcess.Start("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"], settings);
-        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromMinutes(2), () => host.HasExited);
+        // The sweeper scans the whole table on its schedule, whatever reservations do; it is moved out of the run
+        // (half a day ahead) so its scans are not counted against reservations.
+        var sweep = DateTime.UtcNow.AddHours(12);
+        var settings = new Dictionary<string, string?>
+        {
+            ["DynamoDb__ServiceUrl"] = Ours.DynamoDbServiceUrl,
+            ["DynamoDb__Region"] = "us-east-1",
+            ["DynamoDb__TableName"] = TableName,
+            ["AzureWebJobsStorage"] = Ours.StorageConnectionString,
+            ["TaskHubName"] = TaskHubName,
+            ["Engine__PartitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture),
+            ["Payments__WebhookSecret"] = WebhookSecret,
+            ["Reservation__SweepSchedule"] = string.Create(CultureInfo.InvariantCulture, $"0 {sweep.Minute} {sweep.Hour} * * *"),
+            ["AWS_ACCESS_KEY_ID"] = "local",
+            ["AWS_SECRET_ACCESS_KEY"] = "local",
+
+            // Information-level logging of every orchestration step would be measured along with the engine.
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        host = ChildProcess.Start("dotnet", [hostDll, "--urls", $"http://127.0.0.1:{port}"], settings, keptLines: 2000);
+
+        Peer = new PeerEngine(PeerEndpoints.StorageConnectionString, PeerEndpoints.DynamoDbServiceUrl, TableName, PartitionCount);
+        await Peer.StartAsync(CancellationToken.None);
+        await FreePort.WaitUntilListeningAsync(int.Parse(port, CultureInfo.InvariantCulture), TimeSpan.FromMinutes(2), () => host.HasExited);
+        OurHub = new HubReader(azurite.ConnectionString, TaskHubName);
+        PeerHub = new HubReader(azurite.ConnectionString, PeerEngine.TaskHubName);
     }
 
-    /// <summary>CPU seconds used so far by the host, Azurite and dynalite.</summary>
+    /// <summary>CPU seconds used so far by the host, Azurite, dynalite and the bench (relays, peer, load).</summary>
     public CpuSample Cpu() => new(
         CpuTime.SecondsOf(host?.Id),
         CpuTime.SecondsOf(azurite.ProcessId),
-        CpuTime.SecondsOf(dynalite.ProcessId));
-
-    /// <summary>Resident memory of the host process, from /proc.</summary>
-    public long HostResidentBytes()
-    {
-        var line = File.ReadLines($"/proc/{HostProcessId.ToString(CultureInfo.InvariantCulture)}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        var kilobytes = long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        return kilobytes * 1024;
-    }
+        CpuTime.SecondsOf(dynalite.ProcessId),
+        Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds);
 
     public async ValueTask DisposeAsync()
     {
@@ -104,13 +122,15 @@ internal sealed class BenchStack : IAsyncDisposable
             await host.DisposeAsync();
         }
 
-        if (services is not null)
+        foreach (var disposable in new IAsyncDisposable?[] { Peer, OurHub, PeerHub, services, Ours, PeerEndpoints, Raw })
         {
-            await services.DisposeAsync();
+            if (disposable is not null)
+            {
+                await disposable.DisposeAsync();
+            }
         }
 
         await azurite.DisposeAsync();
-
         await dynalite.DisposeAsync();
     }
 }

@@ -1,31 +1,32 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 
 namespace Booking.Bench;
 
-/// <summary>The one call the bench makes through the GraphQL endpoint: reserveApartment, timed from send to answer.</summary>
-internal sealed class ReservationApi(HttpClient http, Uri endpoint)
+/// <summary>The calls the bench makes to the local host, as a client and a payment provider would make them:
+/// GraphQL at /api/graphql and the signed payment webhook.</summary>
+internal sealed class ReservationApi(HttpClient http, Uri graphQL, Uri webhook, string webhookSecret)
 {
     private const string Reserve =
         "mutation($a: ID!, $r: ID!, $w: Int!) { reserveApartment(input: {apartmentId: $a, reservationId: $r, paymentWindowSeconds: $w}) { status expiresAt } }";
 
+    private const string Cancel = "mutation($r: ID!) { cancelReservation(reservationId: $r) { status } }";
+
+    private const string ApartmentQuery = "query($id: ID!) { apartment(id: $id) { id status } }";
+
+    /// <summary>reserveApartment, timed from send to answer.</summary>
     public async Task<ReserveAnswer> ReserveAsync(string apartmentId, string reservationId, int windowSeconds, CancellationToken cancellationToken)
     {
-        var body = new { query = Reserve, variables = new { a = apartmentId, r = reservationId, w = windowSeconds } };
         var clock = Stopwatch.StartNew();
-        using var response = await http.PostAsJsonAsync(endpoint, body, cancellationToken);
-        var json = await response.Content.ReadAsStringAsync(cancellationToken);
+        var data = await PostAsync(Reserve, new { a = apartmentId, r = reservationId, w = windowSeconds }, cancellationToken);
         var elapsed = clock.Elapsed;
-        using var document = JsonDocument.Parse(json);
-        if (!response.IsSuccessStatusCode
-            || !document.RootElement.TryGetProperty("data", out var data)
-            || data.ValueKind != JsonValueKind.Object
-            || !data.TryGetProperty("reserveApartment", out var reservation)
-            || reservation.ValueKind != JsonValueKind.Object)
+        if (data?.GetProperty("reserveApartment") is not { ValueKind: JsonValueKind.Object } reservation)
         {
-            return new ReserveAnswer(reservationId, null, null, elapsed, json);
+            return new ReserveAnswer(reservationId, null, null, elapsed);
         }
 
         var expires = reservation.GetProperty("expiresAt");
@@ -33,7 +34,36 @@ internal sealed class ReservationApi(HttpClient http, Uri endpoint)
             reservationId,
             reservation.GetProperty("status").GetString(),
             expires.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(expires.GetString()!, CultureInfo.InvariantCulture) : null,
-            elapsed,
-            null);
+            elapsed);
+    }
+
+    /// <summary>cancelReservation; the status it answers.</summary>
+    public async Task<string?> CancelAsync(string reservationId, CancellationToken cancellationToken) =>
+        (await PostAsync(Cancel, new { r = reservationId }, cancellationToken))?.GetProperty("cancelReservation").GetProperty("status").GetString();
+
+    /// <summary>apartment(id); true when the apartment came back.</summary>
+    public async Task<bool> ApartmentAsync(string apartmentId, CancellationToken cancellationToken) =>
+        (await PostAsync(ApartmentQuery, new { id = apartmentId }, cancellationToken))?.GetProperty("apartment").ValueKind == JsonValueKind.Object;
+
+    /// <summary>The payment provider's "payment.succeeded" webhook, signed as the provider signs it.</summary>
+    public async Task<bool> PayAsync(string reservationId, CancellationToken cancellationToken)
+    {
+        var body = JsonSerializer.Serialize(new { eventId = "evt-" + reservationId, type = "payment.succeeded", reservationId });
+        var time = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var signature = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(webhookSecret), Encoding.UTF8.GetBytes($"{time}.{body}")));
+        using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.Add("Payment-Signature", $"t={time},v1={signature}");
+        using var response = await http.SendAsync(request, cancellationToken);
+        return response.IsSuccessStatusCode;
+    }
+
+    private async Task<JsonElement?> PostAsync(string query, object variables, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(graphQL, new { query, variables }, cancellationToken);
+        var json = await response.Content.ReadAsStringAsync(cancellationToken);
+        using var document = JsonDocument.Parse(json);
+        return response.IsSuccessStatusCode && document.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            ? data.Clone()
+            : null;
     }
 }

@@ -1,8 +1,8 @@
 namespace Booking.Bench;
 
-/// <summary>What reserveApartment answered: the status (PENDING_PAYMENT once the hold is decided), the deadline, the
-/// round-trip time, and the raw body when the call failed.</summary>
-internal sealed record ReserveAnswer(string ReservationId, string? Status, DateTimeOffset? ExpiresAt, TimeSpan Elapsed, string? Failure)
+/// <summary>What reserveApartment answered: the status (PENDING_PAYMENT once the hold is decided), the deadline and
+/// the round-trip time.</summary>
+internal sealed record ReserveAnswer(string ReservationId, string? Status, DateTimeOffset? ExpiresAt, TimeSpan Elapsed)
 {
     public bool Held => Status == "PENDING_PAYMENT";
 }

@@ -8,4 +8,9 @@ internal static class Stats
         var sorted = values.Order().ToList();
         return sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
+
+    /// <summary><paramref name="numerator"/> ÷ <paramref name="denominator"/>, NaN when either is missing or the
+    /// denominator is not positive.</summary>
+    public static double Ratio(double numerator, double denominator) =>
+        double.IsFinite(numerator) && double.IsFinite(denominator) && denominator > 0 ? numerator / denominator : double.NaN;
 }
