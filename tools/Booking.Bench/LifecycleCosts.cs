@@ -98,7 +98,7 @@ internal sealed class LifecycleCosts(BenchStack stack, ReservationApi api, int w
     private async Task<(bool, int)> OurLifecycleAsync(Ending ending, string id, CancellationToken cancellationToken)
     {
         var window = ending is Ending.Expired or Ending.Rejected ? windowSeconds : LongWindowSeconds;
-        await api.ReserveAsync(Apartment(id), id, window, cancellationToken);
+        var reserved = await api.ReserveAsync(Apartment(id), id, window, cancellationToken);
         var calls = 1;
         if (ending == Ending.Paid)
         {
@@ -107,7 +107,7 @@ internal sealed class LifecycleCosts(BenchStack stack, ReservationApi api, int w
         }
         else if (ending == Ending.Cancelled)
         {
-            await api.CancelAsync(id, cancellationToken);
+            await api.CancelAsync(id, reserved.Token ?? string.Empty, cancellationToken);
             calls++;
         }
 

@@ -12,9 +12,9 @@ namespace Booking.Bench;
 internal sealed class ReservationApi(HttpClient http, Uri graphQL, Uri webhook, string webhookSecret)
 {
     private const string Reserve =
-        "mutation($a: ID!, $r: ID!, $w: Int!) { reserveApartment(input: {apartmentId: $a, reservationId: $r, paymentWindowSeconds: $w}) { status expiresAt } }";
+        "mutation($a: ID!, $r: ID!, $w: Int!) { reserveApartment(input: {apartmentId: $a, reservationId: $r, paymentWindowSeconds: $w}) { status expiresAt token } }";
 
-    private const string Cancel = "mutation($r: ID!) { cancelReservation(reservationId: $r) { status } }";
+    private const string Cancel = "mutation($r: ID!, $t: String!) { cancelReservation(reservationId: $r, token: $t) { status } }";
 
     private const string ApartmentQuery = "query($id: ID!) { apartment(id: $id) { id status } }";
 
@@ -26,7 +26,7 @@ internal sealed class ReservationApi(HttpClient http, Uri graphQL, Uri webhook, 
         var elapsed = clock.Elapsed;
         if (data?.GetProperty("reserveApartment") is not { ValueKind: JsonValueKind.Object } reservation)
         {
-            return new ReserveAnswer(reservationId, null, null, elapsed);
+            return new ReserveAnswer(reservationId, null, null, null, elapsed);
         }
 
         var expires = reservation.GetProperty("expiresAt");
@@ -34,12 +34,13 @@ internal sealed class ReservationApi(HttpClient http, Uri graphQL, Uri webhook, 
             reservationId,
             reservation.GetProperty("status").GetString(),
             expires.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(expires.GetString()!, CultureInfo.InvariantCulture) : null,
+            reservation.GetProperty("token").GetString(),
             elapsed);
     }
 
-    /// <summary>cancelReservation; the status it answers.</summary>
-    public async Task<string?> CancelAsync(string reservationId, CancellationToken cancellationToken) =>
-        (await PostAsync(Cancel, new { r = reservationId }, cancellationToken))?.GetProperty("cancelReservation").GetProperty("status").GetString();
+    /// <summary>cancelReservation with the token reserveApartment gave; the status it answers.</summary>
+    public async Task<string?> CancelAsync(string reservationId, string token, CancellationToken cancellationToken) =>
+        (await PostAsync(Cancel, new { r = reservationId, t = token }, cancellationToken))?.GetProperty("cancelReservation").GetProperty("status").GetString();
 
     /// <summary>apartment(id); true when the apartment came back.</summary>
     public async Task<bool> ApartmentAsync(string apartmentId, CancellationToken cancellationToken) =>
