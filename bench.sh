@@ -3,7 +3,7 @@
 # 127.0.0.1 ports; counts storage and DynamoDB requests per reservation for every ending (ours and the seed's state
 # machine ported to the same engine), prices them, and measures API overhead, decision latency, timer lateness and
 # throughput. Stops everything it started and prints a table; the last line is one JSON object (its keys are in
-# docs/benchmark.md). At most 6 minutes, the build included; not part of ./test.sh.
+# docs/benchmark.md). At most 6 minutes, the build included. ./test.sh runs --smoke once, only to check that it works.
 #
 #   ./bench.sh           the full run
 #   ./bench.sh --smoke   small counts, every figure, under 2 minutes
