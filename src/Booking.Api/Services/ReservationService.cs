@@ -23,9 +23,6 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
 
     private const string ReservationsList = "reservations";
 
-    // Instances per storage round trip while a list is read; the API's page size is apart from it.
-    private const int InstancesPerQuery = 1000;
-
     // The hold is usually decided within a few storage round trips, so look again soon at first, then back off; a
     // fixed 100 ms added up to 100 ms to every answer. Under load a decision takes seconds and every waiting request
     // polls, each poll a storage read: a 250 ms ceiling reads about a third as often as 100 ms did.
@@ -87,10 +84,15 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
     public async Task<ListPage<ReservationView>> ListAsync(string? apartmentId, ReservationStatus? status, PageRequest page, CancellationToken cancellationToken)
     {
         var apartment = apartmentId is null ? null : InputRules.RequireApartmentId(apartmentId, "apartmentId");
-        var (instances, next) = await ListNewestFirstAsync(
+        var (instances, next) = await NewestInstancesFirst.ReadAsync(
+            client,
+            ReservationsList,
             page,
             status is { } wanted ? RuntimeStatusesOf(wanted) : null,
-            view => (apartment is null || view.ApartmentId == apartment) && (status is null || view.Status == status),
+            instance => instance.IsReservation()
+                && instance.ToView() is var view
+                && (apartment is null || view.ApartmentId == apartment)
+                && (status is null || view.Status == status),
             cancellationToken);
         return new ListPage<ReservationView>(instances.Select(i => i.ToView().Public()).ToList(), next);
     }
@@ -114,7 +116,7 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
     /// started without an ARN (by reserveApartment) shows the orchestrator name and its id instead.</summary>
     public async Task<ListPage<StepFunctionView>> ListStepFunctionsAsync(PageRequest page, CancellationToken cancellationToken)
     {
-        var (instances, next) = await ListNewestFirstAsync(page, statuses: null, _ => true, cancellationToken);
+        var (instances, next) = await NewestInstancesFirst.ReadAsync(client, ReservationsList, page, statuses: null, ReservationViews.IsReservation, cancellationToken);
         var items = instances
             .Select(i => new StepFunctionView(
                 i.InstanceId,
@@ -214,68 +216,6 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             await Task.Delay(delay, clock, cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestPoll.Ticks));
         }
-    }
-
-    /// <summary>
-    /// One page of reservation instances, newest first (creation time, then id, both descending). The durable store
-    /// filters by creation time but does not sort by it, so every instance created up to the cursor is read, and the
-    /// newest <c>first + 1</c> are kept (the extra one says whether a page follows). A reservation started while a
-    /// client pages is newer than its cursor, so it never shifts the pages still to come.
-    /// </summary>
-    private async Task<(IReadOnlyList<OrchestrationMetadata> Items, string? NextToken)> ListNewestFirstAsync(
-        PageRequest page,
-        IReadOnlyList<OrchestrationRuntimeStatus>? statuses,
-        Func<ReservationView, bool> matches,
-        CancellationToken cancellationToken)
-    {
-        var after = page.After is null ? null : PageCursor.Decode(page.After, ReservationsList);
-        var query = new OrchestrationQuery
-        {
-            PageSize = InstancesPerQuery,
-            FetchInputsAndOutputs = true,
-            Statuses = statuses,
-            // A second of slack: a store may round the creation time it filters on.
-            CreatedTo = after is null ? null : new DateTimeOffset(after.CreatedTicks ?? 0, TimeSpan.Zero).AddSeconds(1),
-        };
-
-        // A min-heap on newest-first order: its head is the oldest kept, dropped when one too many are kept.
-        var kept = new PriorityQueue<OrchestrationMetadata, OrchestrationMetadata>(Comparer<OrchestrationMetadata>.Create((a, b) => NewestFirst(b, a)));
-        await foreach (var instance in client.GetAllInstancesAsync(query).WithCancellation(cancellationToken))
-        {
-            if (!instance.IsReservation() || (after is not null && !IsAfter(instance, after)) || !matches(instance.ToView()))
-            {
-                continue;
-            }
-
-            kept.Enqueue(instance, instance);
-            if (kept.Count > page.First + 1)
-            {
-                kept.Dequeue();
-            }
-        }
-
-        var items = new List<OrchestrationMetadata>(kept.UnorderedItems.Select(i => i.Element));
-        items.Sort(NewestFirst);
-        if (items.Count <= page.First)
-        {
-            return (items, null);
-        }
-
-        items.RemoveAt(items.Count - 1);
-        var last = items[^1];
-        return (items, new PageCursor(ReservationsList, last.InstanceId, last.CreatedAt.UtcTicks).Encode());
-    }
-
-    private static int NewestFirst(OrchestrationMetadata a, OrchestrationMetadata b)
-    {
-        var byTime = b.CreatedAt.UtcTicks.CompareTo(a.CreatedAt.UtcTicks);
-        return byTime != 0 ? byTime : string.CompareOrdinal(b.InstanceId, a.InstanceId);
-    }
-
-    private static bool IsAfter(OrchestrationMetadata instance, PageCursor cursor)
-    {
-        var ticks = instance.CreatedAt.UtcTicks;
-        return ticks < cursor.CreatedTicks || (ticks == cursor.CreatedTicks && string.CompareOrdinal(instance.InstanceId, cursor.Id) < 0);
     }
 
     /// <summary>The runtime statuses an instance in <paramref name="status"/> can have, so the store filters first.</summary>
