@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Booking.Core.Apartments;
 using Booking.Core.Configuration;
+using Booking.Core.Records;
 using Booking.Core.Reservations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ namespace Booking.Core;
 
 public static class BookingCoreServiceCollectionExtensions
 {
-    /// <summary>Registers options (validated at start-up), the DynamoDB client, the apartment store and the sweeper.</summary>
+    /// <summary>Registers options (validated at start-up), the DynamoDB client, the apartment and reservation stores, the sweeper and the history purger.</summary>
     public static IServiceCollection AddBookingCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DynamoDbOptions>().Bind(configuration.GetSection(DynamoDbOptions.SectionName)).ValidateOnStart();
@@ -22,7 +23,16 @@ public static class BookingCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => DynamoDbClientFactory.Create(sp.GetRequiredService<IOptions<DynamoDbOptions>>().Value));
         services.TryAddSingleton<IApartmentStore, DynamoDbApartmentStore>();
+        services.TryAddSingleton<IReservationStore, DynamoDbReservationStore>();
         services.TryAddSingleton<OrphanedHoldSweeper>();
+        services.TryAddSingleton<ReservationHistoryPurger>();
         return services;
     }
+
+    /// <summary>Creates the apartment and reservation tables when they are missing (local emulators and tests; in AWS
+    /// they are created with the deployment).</summary>
+    public static Task EnsureBookingTablesAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        Task.WhenAll(
+            services.GetRequiredService<IApartmentStore>().EnsureTableAsync(cancellationToken),
+            services.GetRequiredService<IReservationStore>().EnsureTableAsync(cancellationToken));
 }

@@ -8,7 +8,7 @@ using Booking.Core.Reservations;
 using Booking.Engine;
 using Booking.LocalHost.Security;
 using Booking.LocalHost.Seeding;
-using Booking.LocalHost.Sweeping;
+using Booking.LocalHost.Scheduling;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +17,7 @@ namespace Booking.LocalHost;
 public static class LocalHostServiceCollectionExtensions
 {
     /// <summary>Everything the local host runs: the shared domain and API, tracing, the local durable engine with the
-    /// reservation workflow, sample data, the sweeper and the API key check.</summary>
+    /// reservation workflow, sample data, the sweeper, the history purge and the API key check.</summary>
     public static IServiceCollection AddBookingLocalHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBookingCore(configuration);
@@ -47,6 +47,7 @@ public static class LocalHostServiceCollectionExtensions
         // Registered after the seeder so the table exists before the engine's first activity runs.
         services.AddLocalDurableEngine(configuration, registry => registry.AddReservationWorkflow());
         services.AddHostedService<OrphanedHoldSweepService>();
+        services.AddHostedService<ReservationHistoryPurgeService>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using Booking.Api;
 using Booking.Api.Http;
 using Booking.Core;
 using Booking.Core.Apartments;
+using Booking.Core.Records;
 using Booking.Core.Reservations;
 using Booking.Engine;
 using Booking.Api.Tests.Reliability;
@@ -43,6 +44,8 @@ public class ApiServer : IAsyncLifetime
 
     public IApartmentStore Store { get; private set; } = null!;
 
+    public IReservationStore Records { get; private set; } = null!;
+
     public DurableTaskClient Durable { get; private set; } = null!;
 
     public async Task InitializeAsync()
@@ -71,7 +74,8 @@ public class ApiServer : IAsyncLifetime
         app = builder.Build();
 
         Store = app.Services.GetRequiredService<IApartmentStore>();
-        await Store.EnsureTableAsync();
+        Records = app.Services.GetRequiredService<IReservationStore>();
+        await app.Services.EnsureBookingTablesAsync();
         Durable = app.Services.GetRequiredService<DurableTaskClient>();
 
         var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
@@ -242,7 +246,7 @@ public class ApiServer : IAsyncLifetime
     public Task<JsonElement> EndedAsync(string reservationId) =>
         PollAsync(reservationId, status => status is not ("REQUESTED" or "PENDING_PAYMENT"), TimeSpan.FromSeconds(30), "ended");
 
-    /// <summary>Every apartment as stored and every workflow instance with its runtime status, in a stable order.</summary>
+    /// <summary>Every apartment and reservation record as stored and every workflow instance with its runtime status, in a stable order.</summary>
     public async Task<Snapshot> SnapshotAsync()
     {
         var instances = new List<string>();
@@ -251,7 +255,7 @@ public class ApiServer : IAsyncLifetime
             instances.Add($"{instance.InstanceId}={instance.RuntimeStatus}");
         }
 
-        return await Snapshot.OfAsync(Store, instances);
+        return await Snapshot.OfAsync(Store, Records, instances);
     }
 
     public static string Status(JsonElement reservation) => reservation.GetProperty("status").GetString()!;

@@ -1,5 +1,9 @@
 using System.Net;
 using Booking.Core.Apartments;
+using Booking.Core.Configuration;
+using Booking.Core.Reservations;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace Booking.Api.Tests;
 
@@ -242,18 +246,34 @@ public sealed class ReservationFieldTests(ApiServer server)
     }
 
     [Fact]
-    public async Task Terminated_workflow_reads_as_FAILED_with_WorkflowFailed()
+    public async Task A_terminated_workflow_reads_as_held_until_the_sweeper_ends_it_EXPIRED_with_WorkflowFailed()
     {
         var apartmentId = await server.AddApartmentAsync();
         var reservationId = await ReserveAsync(apartmentId, 60);
         await server.Durable.TerminateInstanceAsync(reservationId);
         await server.WaitForEndAsync(reservationId);
+        var before = (await server.PostAsync(ReadWithToken, new { id = reservationId, token = server.TokenOf(reservationId) })).Json.GetProperty("data").GetProperty("reservation").GetProperty("status").GetString();
 
-        var response = await server.PostAsync(ReadWithToken, new { id = reservationId, token = server.TokenOf(reservationId) });
+        // An hour on, the hold is past its deadline and its workflow is gone.
+        var sweeper = new OrphanedHoldSweeper(
+            server.Store,
+            server.Records,
+            Options.Create(new ReservationOptions { SweepGracePeriod = TimeSpan.Zero }),
+            new ShiftedClock(TimeSpan.FromHours(1)),
+            NullLogger<OrphanedHoldSweeper>.Instance);
+        await sweeper.SweepAsync(server.Durable);
+        var after = (await server.PostAsync(ReadWithToken, new { id = reservationId, token = server.TokenOf(reservationId) })).Json.GetProperty("data").GetProperty("reservation");
 
-        Assert.Equal(
-            Expected.Of(new { data = new { reservation = Reservation(reservationId, apartmentId, "FAILED", null, "WorkflowFailed", "The reservation workflow was terminated before it reached an outcome.") } }),
-            response.Body);
+        Assert.Equal("PENDING_PAYMENT", before);
+        Assert.Equal(("EXPIRED", "WorkflowFailed"), (after.GetProperty("status").GetString(), after.GetProperty("errorCode").GetString()));
+        Assert.Equal("The reservation workflow stopped before it reached an outcome; the hold was released after its deadline.", after.GetProperty("errorMessage").GetString());
+        Assert.Equal(ApartmentStatus.Vacant, (await server.Store.GetAsync(apartmentId))!.Status);
+    }
+
+    /// <summary>The system clock, some time ahead.</summary>
+    private sealed class ShiftedClock(TimeSpan ahead) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + ahead;
     }
 
     /// <summary>The Reservation selection <see cref="ReservationFields"/> as the API should answer it.</summary>

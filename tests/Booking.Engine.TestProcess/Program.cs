@@ -19,7 +19,7 @@ builder.Services.AddSingleton<IApartmentStore>(sp => new ReportingApartmentStore
 builder.Services.AddLocalDurableEngine(builder.Configuration, registry => registry.AddReservationWorkflow());
 
 using var host = builder.Build();
-await host.Services.GetRequiredService<IApartmentStore>().EnsureTableAsync();
+await host.Services.EnsureBookingTablesAsync();
 await host.StartAsync();
 Console.WriteLine($"{ReportingApartmentStore.ReadyLine} {Environment.ProcessId}");
 await host.WaitForShutdownAsync();

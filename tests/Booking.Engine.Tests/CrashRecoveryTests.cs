@@ -18,7 +18,7 @@ public sealed class CrashRecoveryTests(Emulators emulators)
         // The emulators' settings give short leases, so the restarted process takes the partitions over well before
         // the windows end; otherwise a payment and the deadline reach it in one batch in the queue's order.
         await using var client = EngineHost.ClientOnly(settings);
-        await client.Store.EnsureTableAsync();
+        await client.EnsureTablesAsync();
         var first = await EngineProcess.StartAsync(settings, TimeSpan.FromSeconds(60));
         const int count = 12;
         var ids = Enumerable.Range(0, count).Select(i => $"crash-{i}").ToList();

@@ -23,6 +23,9 @@ public sealed class EngineHost : IAsyncDisposable
 
     public IApartmentStore Store => host.Services.GetRequiredService<IApartmentStore>();
 
+    /// <summary>Creates the apartment and reservation tables of this host's settings.</summary>
+    public Task EnsureTablesAsync() => host.Services.EnsureBookingTablesAsync();
+
     public static IHost Build(IDictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -36,7 +39,7 @@ public sealed class EngineHost : IAsyncDisposable
     public static async Task<EngineHost> StartAsync(IDictionary<string, string?> settings)
     {
         var host = Build(settings);
-        await host.Services.GetRequiredService<IApartmentStore>().EnsureTableAsync();
+        await host.Services.EnsureBookingTablesAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await host.StartAsync(timeout.Token);
         return new EngineHost(host);

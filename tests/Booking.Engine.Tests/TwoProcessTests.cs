@@ -19,7 +19,7 @@ public sealed class TwoProcessTests(Emulators emulators)
         var settings = emulators.Settings(Emulators.NewTaskHub(), Emulators.NewTable());
         settings["Engine:PartitionCount"] = "4";
         await using var client = EngineHost.ClientOnly(settings);
-        await client.Store.EnsureTableAsync();
+        await client.EnsureTablesAsync();
         await using var one = await EngineProcess.StartAsync(settings, TimeSpan.FromSeconds(60));
         await using var two = await EngineProcess.StartAsync(settings, TimeSpan.FromSeconds(60));
 

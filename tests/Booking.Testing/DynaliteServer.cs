@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Booking.Core.Apartments;
 using Booking.Core.Configuration;
+using Booking.Core.Records;
 using Microsoft.Extensions.Options;
 
 using Xunit;
@@ -66,17 +67,35 @@ public sealed class DynaliteServer : IAsyncLifetime
         await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(30), () => process.HasExited);
     }
 
-    public DynamoDbOptions OptionsFor(string tableName) => new() { ServiceUrl = ServiceUrl, Region = "us-east-1", TableName = tableName };
+    /// <summary>Options for the apartment table <paramref name="tableName"/> and its own reservations table beside it.</summary>
+    public DynamoDbOptions OptionsFor(string tableName) => new()
+    {
+        ServiceUrl = ServiceUrl,
+        Region = "us-east-1",
+        TableName = tableName,
+        ReservationsTableName = ReservationsTableFor(tableName),
+    };
+
+    /// <summary>The reservations table that goes with the apartment table <paramref name="tableName"/> in tests.</summary>
+    public static string ReservationsTableFor(string tableName) => tableName + "-reservations";
 
     public IAmazonDynamoDB CreateClient() => DynamoDbClientFactory.Create(OptionsFor("unused"));
 
-    /// <summary>A store over a new, empty table, so tests never see each other's apartments.</summary>
+    /// <summary>A store over a new, empty table (and its reservations table beside it, see <see cref="RecordsOf"/>),
+    /// so tests never see each other's apartments or reservations.</summary>
     public async Task<DynamoDbApartmentStore> CreateStoreAsync(string? tableName = null, TimeProvider? clock = null)
     {
         var options = OptionsFor(tableName ?? "t" + Guid.NewGuid().ToString("N"));
         var store = new DynamoDbApartmentStore(DynamoDbClientFactory.Create(options), Options.Create(options), clock ?? TimeProvider.System);
-        await store.EnsureTableAsync();
+        await Task.WhenAll(store.EnsureTableAsync(), RecordsOf(options.TableName, clock).EnsureTableAsync());
         return store;
+    }
+
+    /// <summary>The reservation records that go with the apartment table <paramref name="tableName"/>.</summary>
+    public DynamoDbReservationStore RecordsOf(string tableName, TimeProvider? clock = null)
+    {
+        var options = OptionsFor(tableName);
+        return new DynamoDbReservationStore(DynamoDbClientFactory.Create(options), Options.Create(options), clock ?? TimeProvider.System);
     }
 
     public async Task DisposeAsync()

@@ -28,28 +28,34 @@ public sealed class Emulators : IAsyncLifetime
 
     /// <summary>The settings a host reads, as configuration keys, on a new task hub and table unless given.
     /// <paramref name="dynalite"/> replaces the shared dynalite (a test that stops its store brings its own).</summary>
-    public Dictionary<string, string?> Settings(string? taskHub = null, string? table = null, DynaliteServer? dynalite = null) => new()
+    public Dictionary<string, string?> Settings(string? taskHub = null, string? table = null, DynaliteServer? dynalite = null)
     {
-        ["AzureWebJobsStorage"] = Azurite.ConnectionString,
-        ["TaskHubName"] = taskHub ?? NewTaskHub(),
-        ["DynamoDb:ServiceUrl"] = (dynalite ?? Dynalite).ServiceUrl,
-        ["DynamoDb:Region"] = "us-east-1",
-        ["DynamoDb:TableName"] = table ?? NewTable(),
-        ["Engine:PartitionCount"] = "2",
-        ["Engine:MaxQueuePollingInterval"] = "00:00:00.200",
+        var apartments = table ?? NewTable();
+        return new()
+        {
+            ["AzureWebJobsStorage"] = Azurite.ConnectionString,
+            ["TaskHubName"] = taskHub ?? NewTaskHub(),
+            ["DynamoDb:ServiceUrl"] = (dynalite ?? Dynalite).ServiceUrl,
+            ["DynamoDb:Region"] = "us-east-1",
+            ["DynamoDb:TableName"] = apartments,
+            ["DynamoDb:ReservationsTableName"] = DynaliteServer.ReservationsTableFor(apartments),
+            ["Engine:PartitionCount"] = "2",
+            ["Engine:MaxQueuePollingInterval"] = "00:00:00.200",
 
-        // The shortest the engine allows, so a process started after a SIGKILL takes the partitions over within
-        // seconds and in-flight messages come back within the tests' time limits.
-        ["Engine:LeaseInterval"] = "00:00:05",
-        ["Engine:MessageVisibilityTimeout"] = "00:00:10",
-        ["Reservation:MaxPaymentWindow"] = TimeSpan.FromHours(1).ToString("c", CultureInfo.InvariantCulture),
-    };
+            // The shortest the engine allows, so a process started after a SIGKILL takes the partitions over within
+            // seconds and in-flight messages come back within the tests' time limits.
+            ["Engine:LeaseInterval"] = "00:00:05",
+            ["Engine:MessageVisibilityTimeout"] = "00:00:10",
+            ["Reservation:MaxPaymentWindow"] = TimeSpan.FromHours(1).ToString("c", CultureInfo.InvariantCulture),
+        };
+    }
 
     /// <summary><see cref="Settings"/> as a child process's environment (':' written '__').</summary>
     public Dictionary<string, string?> HostEnvironment(string? table = null, string? taskHub = null, DynaliteServer? dynalite = null) =>
         Settings(taskHub, table, dynalite).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
 
-    /// <summary>The table named in a host's environment, read directly for assertions.</summary>
+    /// <summary>The table named in a host's environment, read directly for assertions; its reservations table is
+    /// created beside it.</summary>
     public static Task<DynamoDbApartmentStore> TableOf(IReadOnlyDictionary<string, string?> environment, DynaliteServer dynalite) =>
         dynalite.CreateStoreAsync(environment["DynamoDb__TableName"]);
 }

@@ -42,7 +42,7 @@ public sealed class CorpusFunctionAppHost : FunctionAppFixture, ICorpusServer
             instances.Add($"{row.PartitionKey}={row.GetString("RuntimeStatus")}");
         }
 
-        return await Snapshot.OfAsync(Table, instances);
+        return await Snapshot.OfAsync(Table, Dynalite.RecordsOf(TableName), instances);
     }
 
     protected override void Configure(Dictionary<string, string?> environment)

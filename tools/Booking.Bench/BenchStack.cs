@@ -73,14 +73,14 @@ internal sealed class BenchStack : IAsyncDisposable
         collection.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         collection.AddBookingCore(new ConfigurationBuilder().AddInMemoryCollection(direct).Build());
         services = collection.BuildServiceProvider();
-        await Store.EnsureTableAsync();
+        await services.EnsureBookingTablesAsync();
 
         var port = FreePort.Next().ToString(CultureInfo.InvariantCulture);
         GraphQLEndpoint = new Uri($"http://127.0.0.1:{port}/api/graphql");
         WebhookEndpoint = new Uri($"http://127.0.0.1:{port}/api/payments/webhook");
 
-        // The sweeper scans the whole table on its schedule, whatever reservations do; it is moved out of the run
-        // (half a day ahead) so its scans are not counted against reservations.
+        // The sweeper and the history purge run on their schedules, whatever reservations do; they are moved out of
+        // the run (half a day ahead) so their reads are not counted against reservations.
         var sweep = DateTime.UtcNow.AddHours(12);
         var settings = new Dictionary<string, string?>
         {
@@ -92,6 +92,7 @@ internal sealed class BenchStack : IAsyncDisposable
             ["Engine__PartitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture),
             ["Payments__WebhookSecret"] = WebhookSecret,
             ["Reservation__SweepSchedule"] = string.Create(CultureInfo.InvariantCulture, $"0 {sweep.Minute} {sweep.Hour} * * *"),
+            ["Reservation__HistoryPurgeSchedule"] = string.Create(CultureInfo.InvariantCulture, $"0 {sweep.Minute} {sweep.Hour} * * *"),
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",
 

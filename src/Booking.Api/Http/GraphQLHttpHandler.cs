@@ -4,6 +4,7 @@ using Booking.Api.GraphiQL;
 using Booking.Api.Schema;
 using Booking.Api.Services;
 using Booking.Core.Configuration;
+using Booking.Core.Records;
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Validation;
@@ -26,6 +27,7 @@ public sealed partial class GraphQLHttpHandler(
     IDocumentExecuter<BookingSchema> executer,
     IGraphQLTextSerializer serializer,
     ApartmentService apartments,
+    IReservationStore records,
     GraphQLErrorMapper errorMapper,
     IOptions<ReservationOptions> reservationOptions,
     IOptions<GraphQLApiOptions> apiOptions,
@@ -117,7 +119,7 @@ public sealed partial class GraphQLHttpHandler(
 
     private Task<ExecutionResult> ExecuteAsync(HttpContext context, DurableTaskClient client, GraphQLHttpRequest request, bool isGet)
     {
-        var reservations = new ReservationService(client, reservationOptions.Value, clock);
+        var reservations = new ReservationService(client, records, reservationOptions.Value, clock);
         var options = new ExecutionOptions
         {
             Query = request.Query,

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Booking.Api.Errors;
 using Booking.Api.Services;
+using Booking.Core.Configuration;
+using Booking.Core.Records;
 using Booking.Core.Reservations;
 using Booking.Core.Validation;
 using Microsoft.AspNetCore.Http;
@@ -13,12 +15,14 @@ namespace Booking.Api.Payments;
 /// <summary>
 /// <c>POST /api/payments/webhook</c>, shared by both hosts: the payment provider's server confirms a payment with
 /// <c>{"eventId", "type": "payment.succeeded", "reservationId"}</c>, signed (<see cref="PaymentSignature"/>). The
-/// signature is the only credential, so no API key is asked for. A valid webhook raises the same PaymentConfirmed
-/// event as confirmPayment. Anything else is refused with a 4xx before it changes anything; a webhook for a
+/// signature is the only credential, so no API key is asked for. A valid webhook confirms the payment exactly as
+/// confirmPayment does. Anything else is refused with a 4xx before it changes anything; a webhook for a
 /// reservation already PAID answers 200 and changes nothing, so the provider's retries and replays are harmless.
 /// </summary>
 public sealed partial class PaymentWebhookEndpoint(
     IOptions<PaymentWebhookOptions> options,
+    IOptions<ReservationOptions> reservationOptions,
+    IReservationStore records,
     TimeProvider clock,
     ILogger<PaymentWebhookEndpoint> logger)
 {
@@ -88,26 +92,31 @@ public sealed partial class PaymentWebhookEndpoint(
             return Refuse(StatusCodes.Status400BadRequest, ApiErrorCodes.BadUserInput, $"reservationId is invalid: {badId}");
         }
 
-        var instance = await client.GetInstanceAsync(payment.ReservationId, getInputsAndOutputs: true, cancellationToken);
-        if (instance is null || !instance.IsReservation())
+        // The same path as an operator's confirmPayment: the record decides, the workflow applies it.
+        var reservations = new ReservationService(client, records, reservationOptions.Value, clock);
+        try
         {
-            return Refuse(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, $"No reservation has the id '{payment.ReservationId}'.");
-        }
-
-        var view = instance.ToView();
-        if (instance.IsCompleted)
-        {
-            return view.Status == ReservationStatus.Paid
-                ? (StatusCodes.Status200OK, new { received = true, status = "PAID" })
+            var confirmed = await reservations.ConfirmPaymentAsync(payment.ReservationId, cancellationToken);
+            LogConfirmed(logger, payment.EventId, payment.ReservationId, confirmed.Status);
+            return confirmed.Status is ReservationStatus.Paid || !confirmed.Status.IsFinal()
+                ? (StatusCodes.Status200OK, new { received = true, status = confirmed.Status.ToStoredValue() })
                 : Refuse(
                     StatusCodes.Status409Conflict,
                     ApiErrorCodes.Conflict,
-                    $"Reservation '{payment.ReservationId}' has already ended with status {view.Status.ToString().ToUpperInvariant()}; the payment was not applied.");
+                    $"Reservation '{payment.ReservationId}' ended with status {confirmed.Status.ToStoredValue()} before the payment arrived; the payment was not applied.");
         }
-
-        await client.RaiseEventAsync(payment.ReservationId, ReservationEvents.PaymentConfirmed, new PaymentConfirmed(clock.GetUtcNow()), cancellationToken);
-        LogConfirmed(logger, payment.EventId, payment.ReservationId);
-        return (StatusCodes.Status200OK, new { received = true, status = "PAYMENT_CONFIRMED" });
+        catch (ApiException refused) when (refused.Code == ApiErrorCodes.NotFound)
+        {
+            return Refuse(StatusCodes.Status404NotFound, refused.Code, refused.Message);
+        }
+        catch (ApiException refused) when (refused.Code == ApiErrorCodes.Conflict)
+        {
+            // A replay or retry of a payment that was applied changes nothing and is answered as a success.
+            var current = await reservations.GetAsync(payment.ReservationId, token: null, cancellationToken);
+            return current?.Status == ReservationStatus.Paid
+                ? (StatusCodes.Status200OK, new { received = true, status = ReservationStatus.Paid.ToStoredValue() })
+                : Refuse(StatusCodes.Status409Conflict, refused.Code, $"{refused.Message} The payment was not applied.");
+        }
     }
 
     /// <summary>The raw body, which the signature covers byte for byte; null when it is larger than allowed.</summary>
@@ -153,8 +162,8 @@ public sealed partial class PaymentWebhookEndpoint(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment webhook refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Payment webhook {EventId} confirmed reservation {ReservationId}")]
-    private static partial void LogConfirmed(ILogger logger, string eventId, string reservationId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Payment webhook {EventId} for reservation {ReservationId}: {Status}")]
+    private static partial void LogConfirmed(ILogger logger, string eventId, string reservationId, ReservationStatus status);
 
     private sealed record Payment(string EventId, string Type, string ReservationId);
 }

@@ -3,29 +3,28 @@ using Booking.Api.Access;
 using Booking.Api.Errors;
 using Booking.Api.Paging;
 using Booking.Core.Configuration;
+using Booking.Core.Records;
 using Booking.Core.Reservations;
 using Booking.Core.Telemetry;
 using Booking.Core.Validation;
-using GraphQL;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
 namespace Booking.Api.Services;
 
 /// <summary>
-/// The reservation fields of the API over the durable workflow. The reservation id is the workflow's instance id, so
-/// reading a reservation is reading its instance, and a repeated id finds the reservation it already started.
-/// Created per request because the <see cref="DurableTaskClient"/> is: Azure Functions binds one per invocation.
+/// The reservation fields of the API. Every read comes from the reservation's record; the durable workflow only runs
+/// it (started under the reservation id, and told of payments and cancellations). Created per request because the
+/// <see cref="DurableTaskClient"/> is: Azure Functions binds one per invocation.
 /// </summary>
-public sealed class ReservationService(DurableTaskClient client, ReservationOptions options, TimeProvider clock)
+public sealed class ReservationService(DurableTaskClient client, IReservationStore records, ReservationOptions options, TimeProvider clock)
 {
     public const int MaxArnLength = 2048;
 
     private const string ReservationsList = "reservations";
 
-    // The hold is usually decided within a few storage round trips, so look again soon at first, then back off; a
-    // fixed 100 ms added up to 100 ms to every answer. Under load a decision takes seconds and every waiting request
-    // polls, each poll a storage read: a 250 ms ceiling reads about a third as often as 100 ms did.
+    // The hold is usually decided within a few queue round trips, so look again soon at first, then back off; under
+    // load every waiting request polls, and each poll is a DynamoDB read.
     private static readonly TimeSpan FirstPoll = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan LongestPoll = TimeSpan.FromMilliseconds(250);
 
@@ -34,23 +33,22 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
     public async Task<ReservationView?> GetAsync(string? id, string? token, CancellationToken cancellationToken)
     {
         var reservationId = InputRules.RequireReservationId(id, "id");
-        var instance = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cancellationToken);
-        if (instance is null || !instance.IsReservation())
+        if (await records.GetAsync(reservationId, cancellationToken) is not { } record)
         {
             return null;
         }
 
         if (token is null)
         {
-            return instance.ToView().Public();
+            return ReservationView.Of(record).Public();
         }
 
-        RequireToken(instance, token, "read its details");
-        return instance.ToView();
+        RequireToken(record, token, "read its details");
+        return ReservationView.Of(record);
     }
 
-    /// <summary>Starts the workflow (unless this reservation id already has one) and waits a bounded moment for the
-    /// hold decision; answers REQUESTED when it has not come by then.</summary>
+    /// <summary>Claims the reservation id and starts its workflow, then waits a bounded moment for the hold decision;
+    /// answers REQUESTED when it has not come by then. A repeated id starts nothing and gets what anyone may see.</summary>
     public async Task<ReservationView> ReserveAsync(ReserveApartmentInput input, CancellationToken cancellationToken)
     {
         var apartmentId = InputRules.RequireApartmentId(input.ApartmentId, "apartmentId");
@@ -63,15 +61,15 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
         // runs from here to the DynamoDB writes that hold and release the apartment.
         using var span = BookingTelemetry.Start("reserveApartment", ActivityKind.Internal, apartmentId, reservationId);
         var (token, hash) = ReservationToken.New();
-        var started = await StartOnceAsync(reservationId, apartmentId, new ReservationRequest(reservationId, apartmentId, window, hash), cancellationToken);
-        var instance = await WaitUntilAsync(reservationId, i => i.HoldDecided(), cancellationToken);
-        var view = instance?.ToView() ?? new ReservationView(reservationId, apartmentId, ReservationStatus.Requested, null);
+        var started = await StartOnceAsync(new ReservationRequest(reservationId, apartmentId, window), hash, arn: null, cancellationToken);
+        var view = ReservationView.Of(await WaitUntilAsync(reservationId, record => record.Status != ReservationStatus.Requested, cancellationToken));
 
         // Only the request that started the reservation learns its token; a repeat of the id gets what anyone may see.
         return started ? view with { Token = token } : view.Public();
     }
 
-    /// <summary>An operator's confirmation; the operator check is <see cref="OperatorFieldsRule"/>'s.</summary>
+    /// <summary>An operator's or the payment provider's confirmation; the operator check is
+    /// <see cref="OperatorFieldsRule"/>'s, the provider's its signature.</summary>
     public Task<ReservationView> ConfirmPaymentAsync(string? reservationId, CancellationToken cancellationToken) =>
         RaiseAsync(reservationId, ReservationEvents.PaymentConfirmed, new PaymentConfirmed(clock.GetUtcNow()), "paid for", token: null, cancellationToken);
 
@@ -84,17 +82,8 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
     public async Task<ListPage<ReservationView>> ListAsync(string? apartmentId, ReservationStatus? status, PageRequest page, CancellationToken cancellationToken)
     {
         var apartment = apartmentId is null ? null : InputRules.RequireApartmentId(apartmentId, "apartmentId");
-        var (instances, next) = await NewestInstancesFirst.ReadAsync(
-            client,
-            ReservationsList,
-            page,
-            status is { } wanted ? RuntimeStatusesOf(wanted) : null,
-            instance => instance.IsReservation()
-                && instance.ToView() is var view
-                && (apartment is null || view.ApartmentId == apartment)
-                && (status is null || view.Status == status),
-            cancellationToken);
-        return new ListPage<ReservationView>(instances.Select(i => i.ToView().Public()).ToList(), next);
+        var records = await ListRecordsAsync(apartment, status, page, cancellationToken);
+        return new ListPage<ReservationView>([.. records.Items.Select(r => ReservationView.Of(r).Public())], records.NextToken);
     }
 
     /// <summary>The seed's mutation: starts a reservation named <c>input.id</c> of the given or default apartment
@@ -108,109 +97,114 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
             : InputRules.RequireApartmentId(input.ApartmentId, "apartmentId");
 
         using var span = BookingTelemetry.Start("addStepFunction", ActivityKind.Internal, apartmentId, id);
-        await StartOnceAsync(id, apartmentId, new StepFunctionRequest(id, apartmentId, options.PaymentWindow, arn), cancellationToken);
+        await StartOnceAsync(new ReservationRequest(id, apartmentId, options.PaymentWindow), tokenHash: null, arn, cancellationToken);
         return new StepFunctionView(id, arn);
     }
 
-    /// <summary>Reservation workflow instances, newest first, as the seed's <c>stepfunctions</c> type. An instance
-    /// started without an ARN (by reserveApartment) shows the orchestrator name and its id instead.</summary>
+    /// <summary>Reservations, newest first, as the seed's <c>stepfunctions</c> type. One started without an ARN (by
+    /// reserveApartment) shows the orchestrator name and its id instead.</summary>
     public async Task<ListPage<StepFunctionView>> ListStepFunctionsAsync(PageRequest page, CancellationToken cancellationToken)
     {
-        var (instances, next) = await NewestInstancesFirst.ReadAsync(client, ReservationsList, page, statuses: null, ReservationViews.IsReservation, cancellationToken);
-        var items = instances
-            .Select(i => new StepFunctionView(
-                i.InstanceId,
-                i.ReadInputAs<StepFunctionRequest>()?.Arn ?? $"{ReservationOrchestrator.Name}/{i.InstanceId}"))
-            .ToList();
-        return new ListPage<StepFunctionView>(items, next);
+        var records = await ListRecordsAsync(apartmentId: null, status: null, page, cancellationToken);
+        return new ListPage<StepFunctionView>(
+            [.. records.Items.Select(r => new StepFunctionView(r.Id, r.Arn ?? $"{ReservationOrchestrator.Name}/{r.Id}"))],
+            records.NextToken);
     }
 
-    /// <summary>Starts the workflow with <paramref name="input"/>, unless the id already has one; an existing
-    /// reservation of the same apartment is accepted as is (false), anything else under that id is a conflict.</summary>
-    private async Task<bool> StartOnceAsync(string reservationId, string apartmentId, object input, CancellationToken cancellationToken)
+    private async Task<ListPage<ReservationRecord>> ListRecordsAsync(string? apartmentId, ReservationStatus? status, PageRequest page, CancellationToken cancellationToken)
     {
-        var existing = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cancellationToken);
-        if (existing is null)
+        var after = page.After is null ? null : PageCursor.Decode(page.After, ReservationsList, apartmentId);
+        var position = after is { CreatedAt: { } createdAt } ? new ReservationListPosition(after.Id, createdAt) : null;
+        if (after is not null && position is null)
         {
-            try
-            {
-                // Never replace an instance, whatever its state: a backend that does not check atomically would
-                // otherwise let two concurrent first requests both start it.
-                var start = new StartOrchestrationOptions(reservationId).WithDedupeStatuses(Enum.GetValues<OrchestrationRuntimeStatus>());
-                await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, input, start, cancellationToken);
-                return true;
-            }
-            catch (Exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                // Two requests with one new id can race; the loser finds the winner's instance. Backends report a
-                // duplicate differently, so look rather than match an exception type.
-                existing = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cancellationToken);
-                if (existing is null)
-                {
-                    throw;
-                }
-            }
+            throw new InputValidationException("after", PageCursor.NotOurs);
         }
 
-        if (!existing.IsReservation())
-        {
-            throw new ApiException(ApiErrorCodes.Conflict, $"The id '{reservationId}' is already used by another workflow; choose another reservation id.");
-        }
-
-        var held = existing.ToView();
-        if (!string.Equals(held.ApartmentId, apartmentId, StringComparison.Ordinal))
-        {
-            throw new ApiException(
-                ApiErrorCodes.Conflict,
-                $"Reservation '{reservationId}' already exists for apartment '{held.ApartmentId}'; use a new reservation id to reserve apartment '{apartmentId}'.");
-        }
-
-        return false;
+        var found = await records.ListAsync(new ReservationListQuery(apartmentId, status, page.First, position), cancellationToken);
+        var next = found.Next is { } last ? new PageCursor(ReservationsList, last.Id, apartmentId, last.CreatedAt).Encode() : null;
+        return new ListPage<ReservationRecord>(found.Items, next);
     }
 
-    /// <summary>Raises <paramref name="eventName"/> on a running reservation and waits a moment for its end. A non-null
-    /// <paramref name="token"/> must be the reservation's own.</summary>
+    /// <summary>Claims the id with a new record and starts the workflow; false when the id was claimed before (a
+    /// repeat, which starts nothing), and a conflict when that earlier reservation is of another apartment.</summary>
+    private async Task<bool> StartOnceAsync(ReservationRequest request, string? tokenHash, string? arn, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var record = new ReservationRecord(request.ReservationId, request.ApartmentId, ReservationStatus.Requested, now, now + request.PaymentWindow, TokenHash: tokenHash, Arn: arn);
+        if (!await records.CreateAsync(record, cancellationToken))
+        {
+            var existing = await records.GetAsync(request.ReservationId, cancellationToken);
+            if (existing is not null && !string.Equals(existing.ApartmentId, request.ApartmentId, StringComparison.Ordinal))
+            {
+                throw new ApiException(
+                    ApiErrorCodes.Conflict,
+                    $"Reservation '{request.ReservationId}' already exists for apartment '{existing.ApartmentId}'; use a new reservation id to reserve apartment '{request.ApartmentId}'.");
+            }
+
+            return false;
+        }
+
+        // The record claimed the id, so this is its one start. Should it fail, the record stays REQUESTED and the
+        // sweeper ends it after its deadline; the id stays taken.
+        await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, request, new StartOrchestrationOptions(request.ReservationId), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Tells a reservation's workflow of a payment or cancellation, and waits a moment for its end. A
+    /// non-null <paramref name="token"/> must be the reservation's own.</summary>
     private async Task<ReservationView> RaiseAsync(string? id, string eventName, object payload, string verb, string? token, CancellationToken cancellationToken)
     {
         var reservationId = InputRules.RequireReservationId(id, "reservationId");
         using var span = BookingTelemetry.Start(eventName, ActivityKind.Internal, apartmentId: null, reservationId);
-        var instance = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cancellationToken);
-        if (instance is null || !instance.IsReservation())
-        {
-            throw new ApiException(ApiErrorCodes.NotFound, $"No reservation has the id '{reservationId}'.");
-        }
-
+        var record = await records.GetAsync(reservationId, cancellationToken)
+            ?? throw new ApiException(ApiErrorCodes.NotFound, $"No reservation has the id '{reservationId}'.");
         if (token is not null)
         {
-            RequireToken(instance, token, $"have it {verb}");
+            RequireToken(record, token, $"have it {verb}");
         }
 
-        if (instance.IsCompleted)
+        if (record.IsFinal)
         {
-            var ended = instance.ToView();
             throw new ApiException(
                 ApiErrorCodes.Conflict,
-                $"Reservation '{reservationId}' has already ended with status {ended.Status.ToString().ToConstantCase()}; it can no longer be {verb}.");
+                $"Reservation '{reservationId}' has already ended with status {record.Status.ToStoredValue()}; it can no longer be {verb}.");
         }
 
-        span?.SetTag(BookingTelemetry.ApartmentIdTag, instance.ToView().ApartmentId);
-        await client.RaiseEventAsync(reservationId, eventName, payload, cancellationToken);
-        var after = await WaitUntilAsync(reservationId, i => i.IsCompleted, cancellationToken);
-        return (after ?? instance).ToView();
+        span?.SetTag(BookingTelemetry.ApartmentIdTag, record.ApartmentId);
+        try
+        {
+            await client.RaiseEventAsync(reservationId, eventName, payload, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The record is open but its workflow may be gone (its task hub was replaced, or it never started):
+            // nothing can act on the event then, and the sweeper ends the reservation after its deadline.
+            if (await client.GetInstanceAsync(reservationId, getInputsAndOutputs: false, cancellationToken) is not null)
+            {
+                throw;
+            }
+
+            throw new ApiException(
+                ApiErrorCodes.Conflict,
+                $"Reservation '{reservationId}' has no running workflow; it ends when its payment window is over and can no longer be {verb}.");
+        }
+
+        return ReservationView.Of(await WaitUntilAsync(reservationId, r => r.IsFinal, cancellationToken));
     }
 
-    /// <summary>Polls the instance until <paramref name="done"/> holds or the hold-decision timeout passes, and
-    /// returns the last state seen (null only if the instance never became visible).</summary>
-    private async Task<OrchestrationMetadata?> WaitUntilAsync(string instanceId, Func<OrchestrationMetadata, bool> done, CancellationToken cancellationToken)
+    /// <summary>Polls the record until <paramref name="done"/> holds or the hold-decision timeout passes, and returns
+    /// the last state seen.</summary>
+    private async Task<ReservationRecord> WaitUntilAsync(string reservationId, Func<ReservationRecord, bool> done, CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + options.HoldDecisionTimeout;
         var delay = FirstPoll;
         while (true)
         {
-            var instance = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
-            if ((instance is not null && done(instance)) || clock.GetUtcNow() >= deadline)
+            var record = await records.GetAsync(reservationId, cancellationToken)
+                ?? throw new InvalidOperationException($"The record of reservation '{reservationId}' disappeared.");
+            if (done(record) || clock.GetUtcNow() >= deadline)
             {
-                return instance;
+                return record;
             }
 
             await Task.Delay(delay, clock, cancellationToken);
@@ -218,22 +212,13 @@ public sealed class ReservationService(DurableTaskClient client, ReservationOpti
         }
     }
 
-    /// <summary>The runtime statuses an instance in <paramref name="status"/> can have, so the store filters first.</summary>
-    private static OrchestrationRuntimeStatus[] RuntimeStatusesOf(ReservationStatus status) => status switch
+    private static void RequireToken(ReservationRecord record, string token, string what)
     {
-        ReservationStatus.Requested => [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
-        ReservationStatus.PendingPayment => [OrchestrationRuntimeStatus.Running],
-        ReservationStatus.Failed => [OrchestrationRuntimeStatus.Completed, OrchestrationRuntimeStatus.Failed, OrchestrationRuntimeStatus.Terminated],
-        _ => [OrchestrationRuntimeStatus.Completed],
-    };
-
-    private static void RequireToken(OrchestrationMetadata instance, string token, string what)
-    {
-        if (!ReservationToken.Matches(token, instance.ReadInputAs<ReservationRequest>()?.TokenHash))
+        if (!ReservationToken.Matches(token, record.TokenHash))
         {
             throw new ApiException(
                 ApiErrorCodes.Forbidden,
-                $"The token does not match reservation '{instance.InstanceId}': only the client that made it, with the token its reserveApartment answer carried, may {what}.");
+                $"The token does not match reservation '{record.Id}': only the client that made it, with the token its reserveApartment answer carried, may {what}.");
         }
     }
 

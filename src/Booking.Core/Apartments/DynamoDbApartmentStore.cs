@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Booking.Core.Configuration;
+using Booking.Core.Storage;
 using Booking.Core.Telemetry;
 using Booking.Core.Validation;
 using Microsoft.Extensions.Options;
@@ -22,43 +22,19 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
     private const string ReservedUntilAttribute = "reservedUntil";
     private const string UpdatedAtAttribute = "updatedAt";
 
-    private static readonly TimeSpan TableActivePollInterval = TimeSpan.FromMilliseconds(200);
-    private static readonly TimeSpan TableActiveTimeout = TimeSpan.FromMinutes(2);
-
     private readonly string tableName = options.Value.TableName;
 
-    public async Task EnsureTableAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await dynamoDb.CreateTableAsync(
-                new CreateTableRequest
-                {
-                    TableName = tableName,
-                    AttributeDefinitions = [new AttributeDefinition(IdAttribute, ScalarAttributeType.S)],
-                    KeySchema = [new KeySchemaElement(IdAttribute, KeyType.HASH)],
-                    BillingMode = BillingMode.PAY_PER_REQUEST,
-                },
-                cancellationToken);
-        }
-        catch (ResourceInUseException)
-        {
-            // Already there, or being created by another process: either way, wait for it below.
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TableActiveTimeout);
-        while (true)
-        {
-            var description = await dynamoDb.DescribeTableAsync(tableName, timeout.Token);
-            if (description.Table.TableStatus == TableStatus.ACTIVE)
+    public Task EnsureTableAsync(CancellationToken cancellationToken = default) =>
+        DynamoDbTables.EnsureAsync(
+            dynamoDb,
+            new CreateTableRequest
             {
-                return;
-            }
-
-            await Task.Delay(TableActivePollInterval, timeout.Token);
-        }
-    }
+                TableName = tableName,
+                AttributeDefinitions = [new AttributeDefinition(IdAttribute, ScalarAttributeType.S)],
+                KeySchema = [new KeySchemaElement(IdAttribute, KeyType.HASH)],
+                BillingMode = BillingMode.PAY_PER_REQUEST,
+            },
+            cancellationToken);
 
     public async Task<bool> AddAsync(string apartmentId, CancellationToken cancellationToken = default)
     {
@@ -73,7 +49,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
                     {
                         [IdAttribute] = new(apartmentId),
                         [StatusAttribute] = new(ApartmentStatusNames.Vacant),
-                        [UpdatedAtAttribute] = new(FormatTime(clock.GetUtcNow())),
+                        [UpdatedAtAttribute] = new(StoredTime.Format(clock.GetUtcNow())),
                     },
                     ConditionExpression = "attribute_not_exists(#id)",
                     ExpressionAttributeNames = new Dictionary<string, string> { ["#id"] = IdAttribute },
@@ -133,7 +109,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
                 [":reserved"] = new(ApartmentStatusNames.Reserved),
                 [":vacant"] = new(ApartmentStatusNames.Vacant),
                 [":rid"] = new(reservationId),
-                [":until"] = new(FormatTime(reservedUntil)),
+                [":until"] = new(StoredTime.Format(reservedUntil)),
             },
             refusal: apartment => apartment is null ? TransitionOutcome.NotFound : TransitionOutcome.NotVacant,
             cancellationToken);
@@ -212,7 +188,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
                 [":reserved"] = new(ApartmentStatusNames.Reserved),
                 [":vacant"] = new(ApartmentStatusNames.Vacant),
                 [":rid"] = new(reservationId),
-                [":cutoff"] = new(FormatTime(cutoff)),
+                [":cutoff"] = new(StoredTime.Format(cutoff)),
             },
             refusal: apartment => apartment is null ? TransitionOutcome.NotFound : TransitionOutcome.NotHolder,
             cancellationToken);
@@ -227,7 +203,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
         Func<Apartment?, TransitionOutcome> refusal,
         CancellationToken cancellationToken)
     {
-        values[":now"] = new(FormatTime(clock.GetUtcNow()));
+        values[":now"] = new(StoredTime.Format(clock.GetUtcNow()));
         using var span = StartSpan("UpdateItem", apartmentId, reservationId);
         try
         {
@@ -260,16 +236,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
         }
     }
 
-    /// <summary>A client span for one DynamoDB request, named and tagged as OpenTelemetry's database conventions
-    /// say, plus the apartment and reservation.</summary>
-    private Activity? StartSpan(string operation, string apartmentId, string? reservationId)
-    {
-        var span = BookingTelemetry.Start($"{operation} {tableName}", ActivityKind.Client, apartmentId, reservationId);
-        span?.SetTag("db.system.name", "aws.dynamodb");
-        span?.SetTag("db.operation.name", operation);
-        span?.SetTag("aws.dynamodb.table_names", tableName);
-        return span;
-    }
+    private Activity? StartSpan(string operation, string apartmentId, string? reservationId) => DynamoDbSpans.Start(operation, tableName, apartmentId, reservationId);
 
     // DynamoDB rejects names and values that an expression does not use, so pass only those it mentions.
     private static Dictionary<string, string> AttributeNamesUsedBy(string expression)
@@ -300,12 +267,7 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
             id,
             status,
             item.TryGetValue(ReservationIdAttribute, out var rid) ? rid.S : null,
-            item.TryGetValue(ReservedUntilAttribute, out var until) ? ParseTime(until.S) : null,
-            item.TryGetValue(UpdatedAtAttribute, out var updated) ? ParseTime(updated.S) : null);
+            item.TryGetValue(ReservedUntilAttribute, out var until) ? StoredTime.Parse(until.S) : null,
+            item.TryGetValue(UpdatedAtAttribute, out var updated) ? StoredTime.Parse(updated.S) : null);
     }
-
-    private static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    private static DateTimeOffset? ParseTime(string? value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time) ? time : null;
 }

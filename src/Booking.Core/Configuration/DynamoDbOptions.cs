@@ -1,6 +1,6 @@
 namespace Booking.Core.Configuration;
 
-/// <summary>Where the apartment table lives. Bound from the <c>DynamoDb</c> configuration section.</summary>
+/// <summary>Where the tables live. Bound from the <c>DynamoDb</c> configuration section.</summary>
 public sealed class DynamoDbOptions
 {
     public const string SectionName = "DynamoDb";
@@ -12,4 +12,7 @@ public sealed class DynamoDbOptions
 
     /// <summary>The seed's table name.</summary>
     public string TableName { get; set; } = "Apartments";
+
+    /// <summary>One record per reservation, apart from the seed's table so its shape and scans stay as they were.</summary>
+    public string ReservationsTableName { get; set; } = "Reservations";
 }

@@ -22,9 +22,17 @@ public sealed partial class DynamoDbOptionsValidator : IValidateOptions<DynamoDb
             failures.Add($"{section}:{nameof(options.Region)} must be an AWS region name such as us-east-1; got '{options.Region}'.");
         }
 
-        if (string.IsNullOrEmpty(options.TableName) || !TableNamePattern().IsMatch(options.TableName))
+        foreach (var (setting, table) in new[] { (nameof(options.TableName), options.TableName), (nameof(options.ReservationsTableName), options.ReservationsTableName) })
         {
-            failures.Add($"{section}:{nameof(options.TableName)} must be 3 to 255 letters, digits, '_', '-' or '.' (DynamoDB's rule); got '{options.TableName}'.");
+            if (string.IsNullOrEmpty(table) || !TableNamePattern().IsMatch(table))
+            {
+                failures.Add($"{section}:{setting} must be 3 to 255 letters, digits, '_', '-' or '.' (DynamoDB's rule); got '{table}'.");
+            }
+        }
+
+        if (string.Equals(options.TableName, options.ReservationsTableName, StringComparison.Ordinal))
+        {
+            failures.Add($"{section}:{nameof(options.ReservationsTableName)} must differ from {section}:{nameof(options.TableName)}; both are '{options.TableName}'.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -30,11 +30,20 @@ public sealed class ReservationOptions
     /// TimeSpan schedules are left out because Consumption plans do not run them.</summary>
     public string SweepSchedule { get; set; } = "0 * * * * *";
 
+    /// <summary>How long the task hub keeps the workflow history of a reservation after it ended; zero keeps it
+    /// forever. Reservations themselves live in their records, so purging loses nothing a client or operator sees.</summary>
+    public TimeSpan HistoryRetention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>When ended workflow history older than <see cref="HistoryRetention"/> is purged, in bounded batches:
+    /// an NCRONTAB expression with seconds, like <see cref="SweepSchedule"/>.</summary>
+    public string HistoryPurgeSchedule { get; set; } = "0 30 * * * *";
+
     /// <summary>The parsed <see cref="SweepSchedule"/>, read as the Functions timer trigger reads it; null when it is
     /// not a six-field NCRONTAB expression.</summary>
-    public CrontabSchedule? ParseSweepSchedule() => string.IsNullOrWhiteSpace(SweepSchedule)
-        ? null
-        : CrontabSchedule.TryParse(SweepSchedule, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
+    public CrontabSchedule? ParseSweepSchedule() => ParseSchedule(SweepSchedule);
+
+    /// <summary>The parsed <see cref="HistoryPurgeSchedule"/>; null when it is not a six-field NCRONTAB expression.</summary>
+    public CrontabSchedule? ParseHistoryPurgeSchedule() => ParseSchedule(HistoryPurgeSchedule);
 
     /// <summary>The window for a request: the configured default, or the client's choice within the bounds.</summary>
     public TimeSpan ResolvePaymentWindow(int? requestedSeconds)
@@ -54,4 +63,8 @@ public sealed class ReservationOptions
 
         return requested;
     }
+
+    private static CrontabSchedule? ParseSchedule(string? expression) => string.IsNullOrWhiteSpace(expression)
+        ? null
+        : CrontabSchedule.TryParse(expression, new CrontabSchedule.ParseOptions { IncludingSeconds = true });
 }

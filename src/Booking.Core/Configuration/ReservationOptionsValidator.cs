@@ -42,9 +42,22 @@ public sealed class ReservationOptionsValidator : IValidateOptions<ReservationOp
 
         if (options.ParseSweepSchedule() is null)
         {
-            failures.Add($"{section}:{nameof(options.SweepSchedule)} must be an NCRONTAB expression with six fields (second minute hour day month weekday), e.g. \"0 * * * * *\"; got \"{options.SweepSchedule}\".");
+            failures.Add(ScheduleFailure(nameof(options.SweepSchedule), options.SweepSchedule));
+        }
+
+        if (options.HistoryRetention < TimeSpan.Zero)
+        {
+            failures.Add($"{section}:{nameof(options.HistoryRetention)} must not be negative (zero keeps history forever); got {options.HistoryRetention}.");
+        }
+
+        if (options.ParseHistoryPurgeSchedule() is null)
+        {
+            failures.Add(ScheduleFailure(nameof(options.HistoryPurgeSchedule), options.HistoryPurgeSchedule));
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static string ScheduleFailure(string setting, string? expression) =>
+        $"{ReservationOptions.SectionName}:{setting} must be an NCRONTAB expression with six fields (second minute hour day month weekday), e.g. \"0 * * * * *\"; got \"{expression}\".";
 }

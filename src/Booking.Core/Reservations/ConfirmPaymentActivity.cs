@@ -1,17 +1,24 @@
-using Booking.Core.Apartments;
+using Booking.Core.Records;
 using Microsoft.DurableTask;
 
 namespace Booking.Core.Reservations;
 
-/// <summary>reserved → paid, only while this reservation holds the apartment.</summary>
+/// <summary>reserved → paid, only while this reservation holds the apartment; then the record ends PAID (or says why
+/// not).</summary>
 [DurableTask(Name)]
-public sealed class ConfirmPaymentActivity(IApartmentStore store) : TaskActivity<ApartmentHold, TransitionResult>
+public sealed class ConfirmPaymentActivity(Apartments.IApartmentStore apartments, IReservationStore records) : TaskActivity<ApartmentHold, ReservationDecision>
 {
     public const string Name = "ConfirmPayment";
 
-    public override Task<TransitionResult> RunAsync(TaskActivityContext context, ApartmentHold input) => RunAsync(input, CancellationToken.None);
+    public override Task<ReservationDecision> RunAsync(TaskActivityContext context, ApartmentHold input) => RunAsync(input, CancellationToken.None);
 
     /// <summary>The activity's work, callable by hosts that trigger activities themselves (the Function App).</summary>
-    public Task<TransitionResult> RunAsync(ApartmentHold input, CancellationToken cancellationToken) =>
-        store.ConfirmPaymentAsync(input.ApartmentId, input.ReservationId, cancellationToken);
+    public async Task<ReservationDecision> RunAsync(ApartmentHold hold, CancellationToken cancellationToken)
+    {
+        var confirmed = await apartments.ConfirmPaymentAsync(hold.ApartmentId, hold.ReservationId, cancellationToken);
+        var ending = confirmed.Applied
+            ? new ReservationDecision(ReservationStatus.Paid)
+            : ReservationDecision.AfterRefusal(confirmed, hold, ReservationStatus.Expired, "Payment arrived");
+        return (await records.EndAsync(hold.ReservationId, hold.ApartmentId, ending, cancellationToken)).Decision;
+    }
 }

@@ -1,5 +1,6 @@
 using Booking.Core.Apartments;
 using Booking.Core.Configuration;
+using Booking.Core.Records;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,44 +8,60 @@ using Microsoft.Extensions.Options;
 namespace Booking.Core.Reservations;
 
 /// <summary>
-/// Releases holds whose workflow is gone (lost, terminated, purged): an apartment still <c>reserved</c> past its
-/// reservedUntil plus a grace period. A hold whose workflow is still running is left to that workflow, and the release
-/// is conditional, so a paid or re-booked apartment is never touched.
+/// Ends reservations whose workflow is gone (failed, terminated, lost with its task hub, or never started): records not
+/// ended yet whose hold should have ended a grace period ago. A reservation whose workflow still runs is left to it;
+/// the apartment's release is conditional, so a paid or re-booked apartment is never touched, and a hold not yet past
+/// its own deadline is left for a later sweep.
 /// </summary>
-public sealed class OrphanedHoldSweeper(IApartmentStore store, IOptions<ReservationOptions> options, TimeProvider clock, ILogger<OrphanedHoldSweeper> logger)
+public sealed class OrphanedHoldSweeper(
+    IApartmentStore apartments,
+    IReservationStore records,
+    IOptions<ReservationOptions> options,
+    TimeProvider clock,
+    ILogger<OrphanedHoldSweeper> logger)
 {
-    private const int PageSize = 100;
+    // Records looked at per sweep: a backlog drains over several sweeps instead of one unbounded run.
+    private const int BatchSize = 100;
 
-    /// <summary>Sweeps the whole table once; returns how many holds it released.</summary>
+    /// <summary>Sweeps once; returns how many reservations it ended.</summary>
     public async Task<int> SweepAsync(DurableTaskClient client, CancellationToken cancellationToken = default)
     {
         var cutoff = clock.GetUtcNow() - options.Value.SweepGracePeriod;
-        var released = 0;
-        string? pageToken = null;
-        do
+        var ended = 0;
+        foreach (var reservationId in await records.ListOpenBeforeAsync(cutoff, BatchSize, cancellationToken))
         {
-            var page = await store.ListAsync(PageSize, pageToken, cancellationToken);
-            foreach (var apartment in page.Items)
+            if (await IsWorkflowAliveAsync(client, reservationId, cancellationToken)
+                || await records.GetAsync(reservationId, cancellationToken) is not { IsFinal: false } record
+                || await EndingOfAsync(record, cutoff, cancellationToken) is not { } ending)
             {
-                if (apartment is { Status: ApartmentStatus.Reserved, ReservationId: { } reservationId, ReservedUntil: { } until }
-                    && until < cutoff
-                    && Validation.InputRules.CheckReservationId(reservationId) is null
-                    && !await IsWorkflowAliveAsync(client, reservationId, cancellationToken))
-                {
-                    var result = await store.ReleaseExpiredHoldAsync(apartment.Id, reservationId, cutoff, cancellationToken);
-                    if (result.Applied)
-                    {
-                        released++;
-                        logger.LogWarning("Released orphaned hold of reservation {ReservationId} on apartment {ApartmentId} (reserved until {ReservedUntil:O})", reservationId, apartment.Id, until);
-                    }
-                }
+                continue;
             }
 
-            pageToken = page.NextPageToken;
+            await records.EndAsync(reservationId, record.ApartmentId, ending, cancellationToken);
+            ended++;
+            logger.LogWarning(
+                "Ended reservation {ReservationId} of apartment {ApartmentId} as {Status}: its workflow was gone",
+                reservationId,
+                record.ApartmentId,
+                ending.Status);
         }
-        while (pageToken is not null);
 
-        return released;
+        return ended;
+    }
+
+    /// <summary>How the reservation ends, after releasing its hold; null while the apartment is still held by it but
+    /// not yet past the cutoff.</summary>
+    private async Task<ReservationDecision?> EndingOfAsync(ReservationRecord record, DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var released = await apartments.ReleaseExpiredHoldAsync(record.ApartmentId, record.Id, cutoff, cancellationToken);
+        const string why = "The reservation workflow stopped before it reached an outcome";
+        return released switch
+        {
+            { Applied: true } => new ReservationDecision(ReservationStatus.Expired, ReservationErrorCode.WorkflowFailed, $"{why}; the hold was released after its deadline."),
+            { Apartment: { Status: ApartmentStatus.Paid } paid } when paid.ReservationId == record.Id => new ReservationDecision(ReservationStatus.Paid),
+            { Apartment: { Status: ApartmentStatus.Reserved } held } when held.ReservationId == record.Id => null,
+            _ => new ReservationDecision(ReservationStatus.Failed, ReservationErrorCode.WorkflowFailed, $"{why}."),
+        };
     }
 
     private static async Task<bool> IsWorkflowAliveAsync(DurableTaskClient client, string reservationId, CancellationToken cancellationToken)

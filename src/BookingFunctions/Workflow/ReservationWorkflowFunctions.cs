@@ -1,4 +1,5 @@
 using Booking.Core.Apartments;
+using Booking.Core.Records;
 using Booking.Core.Reservations;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -9,7 +10,7 @@ namespace BookingFunctions.Workflow;
 /// Function triggers for the shared orchestrator and activities. Microsoft.DurableTask.Generators (which would
 /// write these) is not served here, so each is a one-line wrapper; the logic lives in Booking.Core.
 /// </summary>
-public sealed class ReservationWorkflowFunctions(IApartmentStore store)
+public sealed class ReservationWorkflowFunctions(IApartmentStore apartments, IReservationStore records)
 {
     [Function(ReservationOrchestrator.Name)]
     public static Task<ReservationOutcome> RunReservationAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
@@ -17,14 +18,14 @@ public sealed class ReservationWorkflowFunctions(IApartmentStore store)
             ?? throw new InvalidOperationException("The reservation workflow was started without input."));
 
     [Function(ReserveApartmentActivity.Name)]
-    public Task<TransitionResult> ReserveApartmentAsync([ActivityTrigger] ApartmentHold hold, CancellationToken cancellationToken) =>
-        new ReserveApartmentActivity(store).RunAsync(hold, cancellationToken);
+    public Task<ReservationDecision> ReserveApartmentAsync([ActivityTrigger] ApartmentHold hold, CancellationToken cancellationToken) =>
+        new ReserveApartmentActivity(apartments, records).RunAsync(hold, cancellationToken);
 
     [Function(ConfirmPaymentActivity.Name)]
-    public Task<TransitionResult> ConfirmPaymentAsync([ActivityTrigger] ApartmentHold hold, CancellationToken cancellationToken) =>
-        new ConfirmPaymentActivity(store).RunAsync(hold, cancellationToken);
+    public Task<ReservationDecision> ConfirmPaymentAsync([ActivityTrigger] ApartmentHold hold, CancellationToken cancellationToken) =>
+        new ConfirmPaymentActivity(apartments, records).RunAsync(hold, cancellationToken);
 
     [Function(ReleaseApartmentActivity.Name)]
-    public Task<TransitionResult> ReleaseApartmentAsync([ActivityTrigger] ApartmentHold hold, CancellationToken cancellationToken) =>
-        new ReleaseApartmentActivity(store).RunAsync(hold, cancellationToken);
+    public Task<ReservationDecision> ReleaseApartmentAsync([ActivityTrigger] ReleaseHold release, CancellationToken cancellationToken) =>
+        new ReleaseApartmentActivity(apartments, records).RunAsync(release, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2.Model;
 using Booking.Core.Apartments;
+using Booking.Core.Records;
 using Booking.Core.Reservations;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -165,6 +166,36 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
     }
 
     [Fact]
+    public async Task A_hold_taken_after_the_record_ended_is_given_back_and_the_ending_stays()
+    {
+        var (apartmentId, reservationId) = await AddApartmentAsync();
+
+        // As if an earlier attempt of the reserve step had been refused and recorded, and a retry found the apartment
+        // vacant by then: the record's ending wins, and the apartment must not stay held for it.
+        await fixture.Records.EndAsync(reservationId, apartmentId, new ReservationDecision(ReservationStatus.Rejected, ReservationErrorCode.ApartmentNotVacant, "Taken."));
+        var outcome = await RunToCompletionAsync(reservationId, apartmentId, LongWindow);
+
+        Assert.Equal(ReservationStatus.Rejected, outcome.Status);
+        Assert.Equal("Taken.", outcome.ErrorMessage);
+        Assert.Equal(ApartmentStatus.Vacant, (await fixture.Store.GetAsync(apartmentId))!.Status);
+    }
+
+    [Fact]
+    public async Task While_waiting_the_record_says_pending_payment_with_the_same_deadline_as_the_apartment()
+    {
+        var (apartmentId, reservationId) = await AddApartmentAsync();
+        await StartAsync(reservationId, apartmentId, LongWindow);
+
+        var progress = await WaitForProgressAsync(reservationId, ReservationStatus.PendingPayment);
+        var record = await fixture.Records.GetAsync(reservationId);
+
+        Assert.Equal(ReservationStatus.PendingPayment, record!.Status);
+        Assert.Equal(progress.ExpiresAt, record.ExpiresAt);
+        Assert.Equal(record.ExpiresAt, (await fixture.Store.GetAsync(apartmentId))!.ReservedUntil);
+        await fixture.Client.TerminateInstanceAsync(reservationId);
+    }
+
+    [Fact]
     public async Task Transient_store_faults_are_retried_and_the_reservation_still_completes_correctly()
     {
         var apartmentId = WorkflowHostFixture.FlakyPrefix + Guid.NewGuid().ToString("N");
@@ -204,7 +235,13 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
         using var timeout = new CancellationTokenSource(CompletionTimeout);
         var metadata = await fixture.Client.WaitForInstanceCompletionAsync(reservationId, getInputsAndOutputs: true, timeout.Token);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
-        return metadata.ReadOutputAs<ReservationOutcome>()!;
+        var outcome = metadata.ReadOutputAs<ReservationOutcome>()!;
+
+        // The activity that ended the workflow wrote the same ending to the reservation's record.
+        var record = await fixture.Records.GetAsync(reservationId);
+        Assert.NotNull(record);
+        Assert.Equal((outcome.Status, outcome.ErrorCode, outcome.ErrorMessage, outcome.ApartmentId), (record.Status, record.ErrorCode, record.ErrorMessage, record.ApartmentId));
+        return outcome;
     }
 
     private async Task<ReservationProgress> WaitForProgressAsync(string reservationId, ReservationStatus status)

@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Booking.Core.Apartments;
 using Booking.Core.Configuration;
+using Booking.Core.Records;
 using Booking.Core.Reservations;
 using Booking.Testing;
 using Microsoft.DurableTask.Client;
@@ -12,7 +13,7 @@ namespace Booking.Core.Tests.Reservations;
 
 /// <summary>
 /// The real workflow on the Durable Task in-process test host (a real client and worker over an in-memory backend),
-/// with its activities on a real dynalite table. Apartments whose id starts with <see cref="FlakyPrefix"/> see a
+/// with its activities on real dynalite tables. Apartments whose id starts with <see cref="FlakyPrefix"/> see a
 /// transient fault before each first call.
 /// </summary>
 public sealed class WorkflowHostFixture : IAsyncLifetime
@@ -28,6 +29,8 @@ public sealed class WorkflowHostFixture : IAsyncLifetime
 
     public IAmazonDynamoDB DynamoDb { get; private set; } = null!;
 
+    public IReservationStore Records { get; private set; } = null!;
+
     public string TableName { get; } = "workflow-" + Guid.NewGuid().ToString("N");
 
     internal FlakyApartmentStore Flaky { get; private set; } = null!;
@@ -38,7 +41,8 @@ public sealed class WorkflowHostFixture : IAsyncLifetime
         var options = dynalite.OptionsFor(TableName);
         DynamoDb = DynamoDbClientFactory.Create(options);
         var real = new DynamoDbApartmentStore(DynamoDb, Options.Create(options), TimeProvider.System);
-        await real.EnsureTableAsync();
+        Records = new DynamoDbReservationStore(DynamoDb, Options.Create(options), TimeProvider.System);
+        await Task.WhenAll(real.EnsureTableAsync(), Records.EnsureTableAsync());
         Store = real;
         Flaky = new FlakyApartmentStore(real, FlakyPrefix);
 
@@ -46,7 +50,7 @@ public sealed class WorkflowHostFixture : IAsyncLifetime
             registry => registry.AddReservationWorkflow(),
             new DurableTaskTestHostOptions
             {
-                ConfigureServices = services => services.AddSingleton<IApartmentStore>(Flaky),
+                ConfigureServices = services => services.AddSingleton<IApartmentStore>(Flaky).AddSingleton(Records),
             });
     }
 

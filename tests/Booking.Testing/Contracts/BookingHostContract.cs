@@ -221,6 +221,7 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
         var released = await WaitUntilAsync(async () => (await Table.GetAsync(orphan))?.Status == ApartmentStatus.Vacant, TimeSpan.FromSeconds(30));
 
         Assert.True(released, $"The orphaned hold was not released.{Environment.NewLine}{Tail(Host.Output)}");
+        Assert.Equal(BookingApi.Expired, await Host.ReservationStatusAsync("gone-" + suffix));
         await AssertApartmentAsync(live, ApartmentStatus.Reserved, "r-" + live);
         Assert.Equal(BookingApi.PendingPayment, await Host.ReservationStatusAsync("r-" + live));
         await Host.CancelAsync("r-" + live);
@@ -389,8 +390,11 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
         Assert.Equal((status, reservationId), (apartment.Status, apartment.ReservationId));
     }
 
+    /// <summary>Writes a hold as the workflow's reserve step leaves it, apartment and record, but with the given
+    /// deadline.</summary>
     private async Task WriteHoldAsync(string apartmentId, string reservationId, DateTime reservedUntil)
     {
+        await fixture.Dynalite.RecordsOf(fixture.TableName).HoldAsync(reservationId, apartmentId, new DateTimeOffset(reservedUntil, TimeSpan.Zero));
         using var client = fixture.Dynalite.CreateClient();
         await client.PutItemAsync(new PutItemRequest
         {
