@@ -26,6 +26,7 @@ public static class BookingCoreServiceCollectionExtensions
         services.TryAddSingleton<IReservationStore, DynamoDbReservationStore>();
         services.TryAddSingleton<OrphanedHoldSweeper>();
         services.TryAddSingleton<ReservationHistoryPurger>();
+        services.TryAddSingleton<ReservationRecordBackfill>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using Booking.Api.Health;
 using Booking.Api.Payments;
 using Booking.Api.Telemetry;
 using Booking.Core;
+using Booking.Core.Records;
 using Booking.Core.Reservations;
 using Booking.Engine;
 using Booking.LocalHost.Security;
@@ -57,6 +58,22 @@ public static class LocalHostServiceCollectionExtensions
         services.AddOptions<SampleApartmentsOptions>().Bind(configuration.GetSection(SampleApartmentsOptions.SectionName));
         services.AddHostedService<SampleApartmentsSeeder>();
         return services;
+    }
+
+    /// <summary>Runs the record backfill over the whole task hub, batch after batch, saying how far it got.</summary>
+    public static async Task BackfillReservationRecordsAsync(this IServiceProvider services, TextWriter progress)
+    {
+        await services.EnsureBookingTablesAsync();
+        var backfill = services.GetRequiredService<ReservationRecordBackfill>();
+        var client = services.GetRequiredService<DurableTaskClient>();
+        string? continuationToken = null;
+        do
+        {
+            var batch = await backfill.RunBatchAsync(client, continuationToken);
+            await progress.WriteLineAsync($"Backfill: {batch.Examined} reservation workflows examined, {batch.Written} records written.");
+            continuationToken = batch.ContinuationToken;
+        }
+        while (continuationToken is not null);
     }
 
     /// <summary>Serves the shared GraphQL handler at /api/graphql, the health check at /api/health and the payment

@@ -16,6 +16,16 @@ if (args.Contains("--seed-only"))
     return;
 }
 
+if (args.Contains("--backfill-records"))
+{
+    // A record for every reservation workflow in the task hub that has none, then exit (docs/deploy.md).
+    var backfilling = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args.Where(a => a != "--backfill-records").ToArray(), ContentRootPath = AppContext.BaseDirectory });
+    backfilling.Services.AddBookingLocalHost(backfilling.Configuration);
+    await using var backfiller = backfilling.Build();
+    await backfiller.Services.BackfillReservationRecordsAsync(Console.Out);
+    return;
+}
+
 // Content root is the app's folder, so appsettings.json is found however the process is started.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddBookingLocalHost(builder.Configuration);

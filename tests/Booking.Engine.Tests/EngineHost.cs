@@ -1,11 +1,16 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 using Booking.Core;
+using Booking.Core.Configuration;
 using Booking.Core.Apartments;
+using Booking.Core.Records;
 using Booking.Core.Reservations;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Booking.Engine.Tests;
 
@@ -22,6 +27,16 @@ public sealed class EngineHost : IAsyncDisposable
     public DurableTaskClient Client => host.Services.GetRequiredService<DurableTaskClient>();
 
     public IApartmentStore Store => host.Services.GetRequiredService<IApartmentStore>();
+
+    public IReservationStore Records => host.Services.GetRequiredService<IReservationStore>();
+
+    public ReservationRecordBackfill Backfill => host.Services.GetRequiredService<ReservationRecordBackfill>();
+
+    /// <summary>Deletes a reservation's record behind the API's back, as if it had never been written.</summary>
+    public Task DeleteRecordAsync(string reservationId) =>
+        host.Services.GetRequiredService<IAmazonDynamoDB>().DeleteItemAsync(
+            host.Services.GetRequiredService<IOptions<DynamoDbOptions>>().Value.ReservationsTableName,
+            new Dictionary<string, AttributeValue> { ["Id"] = new(reservationId) });
 
     /// <summary>Creates the apartment and reservation tables of this host's settings.</summary>
     public Task EnsureTablesAsync() => host.Services.EnsureBookingTablesAsync();

@@ -1,9 +1,5 @@
+using Booking.Core.Records;
 using Booking.Core.Reservations;
-using Booking.Engine;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Booking.LocalHost.Tests;
 
@@ -55,26 +51,15 @@ public sealed class ReservationListingTests(ListingHost fixture) : IClassFixture
     }
 
     /// <summary>
-    /// Starts real reservation workflows in the host's own task hub, through the engine's client, each scheduled a day
-    /// ahead: they are listed like any other and wait in the hub's queue, so thousands cost only their creation, where
-    /// running them through reserveApartment would take many minutes on one Azurite process.
+    /// Claims the reservations as reserveApartment does, with a record each (a millisecond apart, so their order is
+    /// known), without starting their workflows: lists read only the records, so thousands cost only their creation,
+    /// where running them through reserveApartment would take many minutes on one Azurite process.
     /// </summary>
     private async Task StartWaitingReservationsAsync(string apartmentId, IReadOnlyList<string> ids)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(fixture.Settings.ToDictionary(s => s.Key.Replace("__", ":", StringComparison.Ordinal), s => s.Value))
-            .Build();
-        await using var services = new ServiceCollection()
-            .AddLogging()
-            .AddLocalDurableEngine(configuration, _ => { })
-            .BuildServiceProvider();
-        var client = services.GetRequiredService<DurableTaskClient>();
-        var startAt = DateTimeOffset.UtcNow.AddDays(1);
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (id, cancellationToken) =>
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                ReservationOrchestrator.Name,
-                new ReservationRequest(id, apartmentId, TimeSpan.FromMinutes(5)),
-                new StartOrchestrationOptions(id, startAt),
-                cancellationToken));
+        var records = fixture.Dynalite.RecordsOf(fixture.TableName);
+        var createdAt = DateTimeOffset.UtcNow.AddMinutes(-10);
+        await Parallel.ForEachAsync(Enumerable.Range(0, ids.Count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, cancellationToken) =>
+            Assert.True(await records.CreateAsync(new ReservationRecord(ids[i], apartmentId, ReservationStatus.Requested, createdAt.AddMilliseconds(i), createdAt.AddDays(1)), cancellationToken)));
     }
 }

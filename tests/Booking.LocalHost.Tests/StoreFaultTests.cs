@@ -1,11 +1,13 @@
 using Booking.Core.Apartments;
 using Booking.Testing;
+using Booking.Testing.Hosts;
 using Xunit.Abstractions;
 
 namespace Booking.LocalHost.Tests;
 
-/// <summary>End to end: the store goes down for seconds in the middle of a batch of reservations; the
-/// workflow's activity retries carry every reservation to a final state that the table agrees with.</summary>
+/// <summary>End to end: the store goes down for seconds in the middle of a batch of reservations; requests that need
+/// it are refused as retryable, and the workflow's activity retries carry every reservation to a final state that the
+/// table agrees with.</summary>
 [Collection(EmulatorsCollection.Name)]
 public sealed class StoreFaultTests(Emulators emulators, ITestOutputHelper log)
 {
@@ -54,13 +56,26 @@ public sealed class StoreFaultTests(Emulators emulators, ITestOutputHelper log)
             await host.ReserveAsync("apt-" + id, id, paymentWindowSeconds: 120);
         }
 
-        // The outage: the first windows end, new reservations start and payments arrive while the store is down.
+        // The outage: the first windows end while the store is down. New reservations and payments cannot be taken
+        // without the store that keeps them, so they are refused as retryable, and the clients retry afterwards.
         await dynalite.StopAsync();
         var outageEnds = DateTime.UtcNow + Outage;
-        var undecided = 0;
+        var refused = new List<string>();
         foreach (var id in startedDuring)
         {
-            undecided += (await host.ReserveAsync("apt-" + id, id, paymentWindowSeconds: 3)).GetProperty("status").GetString() == "REQUESTED" ? 1 : 0;
+            refused.Add((await host.TryReserveAsync("apt-" + id, id, paymentWindowSeconds: 3)).ErrorCode);
+        }
+
+        foreach (var id in paidDuring)
+        {
+            refused.Add((await host.PostAsync("mutation($id: ID!) { confirmPayment(reservationId: $id) { status } }", new { id })).ErrorCode);
+        }
+
+        await Task.Delay(outageEnds - DateTime.UtcNow is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
+        await dynalite.StartAsync();
+        foreach (var id in startedDuring)
+        {
+            await host.ReserveAsync("apt-" + id, id, paymentWindowSeconds: 3);
         }
 
         foreach (var id in paidDuring)
@@ -68,8 +83,6 @@ public sealed class StoreFaultTests(Emulators emulators, ITestOutputHelper log)
             await host.ConfirmPaymentAsync(id);
         }
 
-        await Task.Delay(outageEnds - DateTime.UtcNow is { Ticks: > 0 } rest ? rest : TimeSpan.Zero);
-        await dynalite.StartAsync();
         foreach (var id in startedAfter)
         {
             await host.ReserveAsync("apt-" + id, id, paymentWindowSeconds: 2);
@@ -84,8 +97,9 @@ public sealed class StoreFaultTests(Emulators emulators, ITestOutputHelper log)
         }
 
         var faults = FailedActivityAttempts(host.Output, $"fault-{suffix}-");
-        log.WriteLine($"{all.Count} reservations, store down {Outage.TotalSeconds:0} s, {undecided} still REQUESTED when reserveApartment answered; "
+        log.WriteLine($"{all.Count} reservations, store down {Outage.TotalSeconds:0} s, {refused.Count} requests refused during it; "
             + $"{faults} failed store calls (activity attempts) survived.");
+        Assert.All(refused, code => Assert.Equal("SERVICE_UNAVAILABLE", code));
         Assert.True(faults > 0, "The outage interrupted no store call, so this test proved nothing.");
         await Outcomes.AssertPaidOrExpiredAsync(table, outcomes, paidDuring.ToHashSet());
 

@@ -11,6 +11,11 @@ public sealed record GraphQLResponse(HttpStatusCode Status, string? MediaType, s
 
     public bool HasErrors => Json.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Array && errors.GetArrayLength() > 0;
 
+    /// <summary>The first error's <c>extensions.code</c>, or a note with the body when the request succeeded.</summary>
+    public string ErrorCode => HasErrors
+        ? Json.GetProperty("errors")[0].GetProperty("extensions").GetProperty("code").GetString()!
+        : "no error: " + Body;
+
     /// <summary>The <c>data</c> member; fails the test, showing the body, when the request did not succeed.</summary>
     public JsonElement Data
     {
