@@ -4,6 +4,7 @@ using Booking.Bench.Counting;
 using Booking.Bench.Peer;
 using Booking.Core;
 using Booking.Core.Apartments;
+using Booking.Core.Records;
 using Booking.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,9 @@ internal sealed class BenchStack : IAsyncDisposable
 
     /// <summary>The apartment table, straight to dynalite.</summary>
     public IApartmentStore Store => services!.GetRequiredService<IApartmentStore>();
+
+    /// <summary>The reservation records, straight to dynalite.</summary>
+    public IReservationStore Records => services!.GetRequiredService<IReservationStore>();
 
     public Uri GraphQLEndpoint { get; private set; } = new("http://127.0.0.1/");
 

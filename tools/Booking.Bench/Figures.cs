@@ -26,6 +26,8 @@ internal sealed class Figures
 
     public Throughput? Throughput { get; set; }
 
+    public ListPageTime? ListPage { get; set; }
+
     /// <summary>Reservations that ended otherwise than the scenario meant, or had not ended when it stopped waiting.</summary>
     public int Lost =>
         Ours.Values.Sum(c => c.Wrong) + Peer.Values.Sum(c => c.Wrong) + (Latency?.Wrong ?? 0) + (Throughput?.Wrong ?? 0);

@@ -11,4 +11,8 @@ internal static class Goals
 
     /// <summary>Timer lateness at light load, p99: at most this many milliseconds.</summary>
     public const double TimerLatenessP99Ms = 1000;
+
+    /// <summary>A page of an apartment's reservations with 20 times more reservations in the system ÷ with few: at
+    /// most this.</summary>
+    public const double ListPageRatio = 1.5;
 }

@@ -11,8 +11,8 @@ var hostDll = args.FirstOrDefault(a => a.EndsWith(".dll", StringComparison.Ordin
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var smoke = args.Contains("--smoke");
 var sizes = smoke
-    ? (Cost: 1, Idle: TimeSpan.FromSeconds(5), Latency: 8, ApiRound: TimeSpan.FromSeconds(1), Throughput: TimeSpan.FromSeconds(6))
-    : (Cost: 8, Idle: TimeSpan.FromSeconds(10), Latency: 100, ApiRound: TimeSpan.FromSeconds(3), Throughput: TimeSpan.FromSeconds(60));
+    ? (Cost: 1, Idle: TimeSpan.FromSeconds(5), Latency: 8, ApiRound: TimeSpan.FromSeconds(1), Throughput: TimeSpan.FromSeconds(6), ListFew: 50, ListSamples: 10)
+    : (Cost: 8, Idle: TimeSpan.FromSeconds(10), Latency: 100, ApiRound: TimeSpan.FromSeconds(3), Throughput: TimeSpan.FromSeconds(60), ListFew: 100, ListSamples: 50);
 const int Concurrency = 32;
 const int WindowSeconds = 2;
 var budget = TimeSpan.FromSeconds(double.Parse(Option("--seconds") ?? (smoke ? "90" : "270"), CultureInfo.InvariantCulture));
@@ -71,6 +71,10 @@ try
     Say($"API overhead: apartment(id) over GraphQL against raw GetItem, {Concurrency} in flight, {sizes.ApiRound.TotalSeconds:F0} s rounds");
     figures.Api = new ApiOverhead(stack, api, Concurrency);
     await figures.Api.RunAsync(Enumerable.Range(0, sizes.Latency).Select(i => $"a-lat-{i:D4}").ToList(), sizes.ApiRound, rounds: 2, token);
+
+    Say($"list page: reservations(apartmentId, first: 10) with {sizes.ListFew} reservations, then with {sizes.ListFew * 20}");
+    figures.ListPage = new ListPageTime(stack, api);
+    await figures.ListPage.RunAsync(sizes.ListFew, sizes.ListFew * 20, sizes.ListSamples, token);
 
     Say($"throughput: lifecycles with {Concurrency} in flight for {sizes.Throughput.TotalSeconds:F0} s");
     figures.Throughput = new Throughput(stack, api, Concurrency, WindowSeconds);

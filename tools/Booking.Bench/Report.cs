@@ -68,6 +68,12 @@ internal static class Report
         json["timerLatenessP99Ms"] = Number(f.LatenessP(0.99), 0);
         json["timerGoalMet"] = f.LatenessP(0.99) <= Goals.TimerLatenessP99Ms;
         json["lifecyclesPerSecond"] = Number(f.Throughput?.LifecyclesPerSecond ?? double.NaN, 2);
+        json["listPageFewReservations"] = f.ListPage?.Few;
+        json["listPageManyReservations"] = f.ListPage?.Many;
+        json["listPageFewMs"] = Number(f.ListPage?.FewMs ?? double.NaN, 1);
+        json["listPageManyMs"] = Number(f.ListPage?.ManyMs ?? double.NaN, 1);
+        json["listPageRatio"] = Number(f.ListPage?.Ratio ?? double.NaN, 2);
+        json["listPageGoalMet"] = f.ListPage?.Ratio <= Goals.ListPageRatio;
         json["lost"] = f.Lost;
         return json;
     }
@@ -120,6 +126,7 @@ internal static class Report
         o.WriteLine(I($"Decision: reserveApartment to PENDING_PAYMENT p50 {N(f.DecisionP(0.5))} ms, p99 {N(f.DecisionP(0.99))} ms; floor p50 {N(f.FloorP(0.5))} ms, p99 {N(f.FloorP(0.99))} ms; ratio p50 {N(Stats.Ratio(f.DecisionP(0.5), f.FloorP(0.5)))}, p99 {N(Stats.Ratio(f.DecisionP(0.99), f.FloorP(0.99)))} ({f.Latency?.DecisionMs.Count} decided, {f.Latency?.Undecided} undecided)"));
         o.WriteLine(I($"Timer lateness, light load: p50 {N(f.LatenessP(0.5), "F0")} ms, p99 {N(f.LatenessP(0.99), "F0")} ms ({f.Latency?.LatenessMs.Count} measured, {f.Latency?.LatenessMs.Count(ms => ms > Goals.TimerLatenessP99Ms)} over {Goals.TimerLatenessP99Ms} ms, max {N(f.Latency?.LatenessMs.DefaultIfEmpty(double.NaN).Max(), "F0")} ms; goal p99 <= {Goals.TimerLatenessP99Ms} ms)"));
         o.WriteLine(I($"Throughput: {N(f.Throughput?.LifecyclesPerSecond, "F2")} lifecycles/s at 32 in flight ({f.Throughput?.Completed} in the run, {f.Throughput?.Started} started); CPU per lifecycle: {f.Throughput?.Cpu?.Per(f.Throughput.Completed) ?? "n/a"}"));
+        o.WriteLine(I($"List page: reservations(apartmentId, first: 10) p50 {N(f.ListPage?.FewMs)} ms with {f.ListPage?.Few} reservations, {N(f.ListPage?.ManyMs)} ms with {f.ListPage?.Many}: ratio {N(f.ListPage?.Ratio, "F2")} (goal <= {Goals.ListPageRatio})"));
         o.WriteLine(I($"Lost: {f.Lost}; run {f.Seconds:F0} s; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
     }
 

@@ -18,6 +18,8 @@ internal sealed class ReservationApi(HttpClient http, Uri graphQL, Uri webhook, 
 
     private const string ApartmentQuery = "query($id: ID!) { apartment(id: $id) { id status } }";
 
+    private const string ReservationsQuery = "query($a: ID!, $n: Int!) { reservations(apartmentId: $a, first: $n) { items { id status } nextToken } }";
+
     /// <summary>reserveApartment, timed from send to answer.</summary>
     public async Task<ReserveAnswer> ReserveAsync(string apartmentId, string reservationId, int windowSeconds, CancellationToken cancellationToken)
     {
@@ -45,6 +47,10 @@ internal sealed class ReservationApi(HttpClient http, Uri graphQL, Uri webhook, 
     /// <summary>apartment(id); true when the apartment came back.</summary>
     public async Task<bool> ApartmentAsync(string apartmentId, CancellationToken cancellationToken) =>
         (await PostAsync(ApartmentQuery, new { id = apartmentId }, cancellationToken))?.GetProperty("apartment").ValueKind == JsonValueKind.Object;
+
+    /// <summary>One page of an apartment's reservations; how many items it held (-1 when it failed).</summary>
+    public async Task<int> ReservationsPageAsync(string apartmentId, int first, CancellationToken cancellationToken) =>
+        (await PostAsync(ReservationsQuery, new { a = apartmentId, n = first }, cancellationToken))?.GetProperty("reservations").GetProperty("items").GetArrayLength() ?? -1;
 
     /// <summary>The payment provider's "payment.succeeded" webhook, signed as the provider signs it.</summary>
     public async Task<bool> PayAsync(string reservationId, CancellationToken cancellationToken)
