@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Booking.Core.Apartments;
 using Booking.Core.Configuration;
+using Booking.Core.Limits;
 using Booking.Core.Records;
 using Booking.Core.Reservations;
 using Microsoft.Extensions.Configuration;
@@ -27,6 +28,7 @@ public static class BookingCoreServiceCollectionExtensions
         services.TryAddSingleton<OrphanedHoldSweeper>();
         services.TryAddSingleton<ReservationHistoryPurger>();
         services.TryAddSingleton<ReservationRecordBackfill>();
+        services.TryAddSingleton<ClientLimits>();
         return services;
     }
 

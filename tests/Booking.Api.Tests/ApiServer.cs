@@ -61,6 +61,9 @@ public class ApiServer : IAsyncLifetime
             ["DynamoDb:TableName"] = "api-" + Guid.NewGuid().ToString("N"),
             ["Reservation:PaymentWindow"] = TimeSpan.FromSeconds(DefaultPaymentWindowSeconds).ToString(),
             ["Reservation:MaxPaymentWindow"] = TimeSpan.FromSeconds(MaxPaymentWindowSeconds).ToString(),
+            ["Reservation:MaxClientPaymentWindow"] = TimeSpan.FromSeconds(MaxPaymentWindowSeconds).ToString(),
+            ["Reservation:MaxActiveHoldsPerClient"] = "0",
+            ["Reservation:MaxReservationsPerClientPerMinute"] = "0",
             ["GraphQL:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
             // A developer's set-up: no key at all, so operator fields are open.

@@ -24,7 +24,7 @@ public sealed class SchemaTests
         "type stepfunctions {\n  id: String!\n  arn: String!\n}",
         "input StepFunctionsInput {\n  id: ID!\n  arn: String!\n  apartmentId: ID\n}",
         "type Query {\n  apartment(id: ID!): Apartment\n  apartments(first: Int, after: String): ApartmentPage!\n  reservation(id: ID!, token: String): Reservation\n  reservations(apartmentId: ID, status: ReservationStatus, first: Int, after: String): ReservationPage!\n  getStepFunctions(first: Int, after: String): [stepfunctions!]\n}",
-        "type Mutation {\n  addApartment(id: ID!): Apartment!\n  reserveApartment(input: ReserveApartmentInput!): Reservation!\n  confirmPayment(reservationId: ID!): Reservation!\n  cancelReservation(reservationId: ID!, token: String!): Reservation!\n  checkOut(apartmentId: ID!, reservationId: ID): Apartment!\n  addStepFunction(input: StepFunctionsInput!): stepfunctions\n}",
+        "type Mutation {\n  addApartment(id: ID!): Apartment!\n  reserveApartment(input: ReserveApartmentInput!): Reservation!\n  confirmPayment(reservationId: ID!): Reservation!\n  cancelReservation(reservationId: ID!, token: String): Reservation!\n  checkOut(apartmentId: ID!, reservationId: ID): Apartment!\n  retireApartment(id: ID!): Apartment!\n  addStepFunction(input: StepFunctionsInput!): stepfunctions\n}",
     };
 
     /// <summary>The committed SDL for client code generators; <c>scripts/update-schema.sh</c> writes it anew.</summary>

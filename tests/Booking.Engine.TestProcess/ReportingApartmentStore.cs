@@ -32,6 +32,8 @@ internal sealed class ReportingApartmentStore(IApartmentStore inner, TextWriter 
     public Task<TransitionResult> CheckOutAsync(string apartmentId, string reservationId, CancellationToken cancellationToken = default) =>
         Report("checkOut", reservationId, inner.CheckOutAsync(apartmentId, reservationId, cancellationToken));
 
+    public Task<TransitionResult> RetireAsync(string apartmentId, CancellationToken cancellationToken = default) => inner.RetireAsync(apartmentId, cancellationToken);
+
     private async Task<TransitionResult> Report(string operation, string reservationId, Task<TransitionResult> call)
     {
         var result = await call;

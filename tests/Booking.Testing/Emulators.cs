@@ -47,6 +47,11 @@ public sealed class Emulators : IAsyncLifetime
             ["Engine:LeaseInterval"] = "00:00:05",
             ["Engine:MessageVisibilityTimeout"] = "00:00:10",
             ["Reservation:MaxPaymentWindow"] = TimeSpan.FromHours(1).ToString("c", CultureInfo.InvariantCulture),
+
+            // Every test client calls from 127.0.0.1, so the per-client limits are off unless a test turns them on.
+            ["Reservation:MaxActiveHoldsPerClient"] = "0",
+            ["Reservation:MaxReservationsPerClientPerMinute"] = "0",
+            ["Reservation:MaxClientPaymentWindow"] = TimeSpan.FromHours(1).ToString("c", CultureInfo.InvariantCulture),
         };
     }
 

@@ -96,6 +96,9 @@ internal sealed class BenchStack : IAsyncDisposable
             ["Engine__PartitionCount"] = PartitionCount.ToString(CultureInfo.InvariantCulture),
             ["Payments__WebhookSecret"] = WebhookSecret,
             ["Reservation__SweepSchedule"] = string.Create(CultureInfo.InvariantCulture, $"0 {sweep.Minute} {sweep.Hour} * * *"),
+            // Every bench client calls from 127.0.0.1: the per-client limits would stop the load, so they are off.
+            ["Reservation__MaxActiveHoldsPerClient"] = "0",
+            ["Reservation__MaxReservationsPerClientPerMinute"] = "0",
             ["Reservation__HistoryPurgeSchedule"] = string.Create(CultureInfo.InvariantCulture, $"0 {sweep.Minute} {sweep.Hour} * * *"),
             ["AWS_ACCESS_KEY_ID"] = "local",
             ["AWS_SECRET_ACCESS_KEY"] = "local",

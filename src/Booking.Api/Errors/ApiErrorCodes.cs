@@ -40,6 +40,13 @@ public static class ApiErrorCodes
     /// cancellation with a token that is not its own.</summary>
     public const string Forbidden = "FORBIDDEN";
 
+    /// <summary>The client holds as many apartments as <c>Reservation:MaxActiveHoldsPerClient</c> allows.</summary>
+    public const string TooManyHolds = "TOO_MANY_HOLDS";
+
+    /// <summary>The client started as many reservations this minute as <c>Reservation:MaxReservationsPerClientPerMinute</c>
+    /// allows.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
     /// <summary>A payment webhook whose signature is missing, malformed, stale or wrong.</summary>
     public const string InvalidSignature = "INVALID_SIGNATURE";
 

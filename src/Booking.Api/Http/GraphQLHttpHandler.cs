@@ -4,6 +4,7 @@ using Booking.Api.GraphiQL;
 using Booking.Api.Schema;
 using Booking.Api.Services;
 using Booking.Core.Configuration;
+using Booking.Core.Limits;
 using Booking.Core.Records;
 using GraphQL;
 using GraphQL.Execution;
@@ -28,6 +29,7 @@ public sealed partial class GraphQLHttpHandler(
     IGraphQLTextSerializer serializer,
     ApartmentService apartments,
     IReservationStore records,
+    ClientLimits limits,
     GraphQLErrorMapper errorMapper,
     IOptions<ReservationOptions> reservationOptions,
     IOptions<GraphQLApiOptions> apiOptions,
@@ -119,14 +121,20 @@ public sealed partial class GraphQLHttpHandler(
 
     private Task<ExecutionResult> ExecuteAsync(HttpContext context, DurableTaskClient client, GraphQLHttpRequest request, bool isGet)
     {
-        var reservations = new ReservationService(client, records, reservationOptions.Value, clock);
+        var reservations = new ReservationService(client, records, limits, reservationOptions.Value, clock);
+        var operatorRefusal = operatorAccess.RefusalFor(context.Request);
         var options = new ExecutionOptions
         {
             Query = request.Query,
             OperationName = request.OperationName,
             Variables = request.Variables ?? Inputs.Empty,
             Extensions = request.Extensions ?? Inputs.Empty,
-            UserContext = new BookingUserContext(apartments, reservations, apiOptions.Value, operatorAccess.RefusalFor(context.Request)),
+            UserContext = new BookingUserContext(
+                apartments,
+                reservations,
+                apiOptions.Value,
+                operatorRefusal,
+                Caller.Of(context.Request, reservationOptions.Value, isOperator: operatorRefusal is null)),
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = context.RequestAborted,

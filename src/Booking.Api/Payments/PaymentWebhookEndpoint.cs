@@ -2,6 +2,7 @@ using System.Text.Json;
 using Booking.Api.Errors;
 using Booking.Api.Services;
 using Booking.Core.Configuration;
+using Booking.Core.Limits;
 using Booking.Core.Records;
 using Booking.Core.Reservations;
 using Booking.Core.Validation;
@@ -23,6 +24,7 @@ public sealed partial class PaymentWebhookEndpoint(
     IOptions<PaymentWebhookOptions> options,
     IOptions<ReservationOptions> reservationOptions,
     IReservationStore records,
+    ClientLimits limits,
     TimeProvider clock,
     ILogger<PaymentWebhookEndpoint> logger)
 {
@@ -93,7 +95,7 @@ public sealed partial class PaymentWebhookEndpoint(
         }
 
         // The same path as an operator's confirmPayment: the record decides, the workflow applies it.
-        var reservations = new ReservationService(client, records, reservationOptions.Value, clock);
+        var reservations = new ReservationService(client, records, limits, reservationOptions.Value, clock);
         try
         {
             var confirmed = await reservations.ConfirmPaymentAsync(payment.ReservationId, cancellationToken);

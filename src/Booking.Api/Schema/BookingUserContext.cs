@@ -1,3 +1,4 @@
+using Booking.Api.Access;
 using Booking.Api.Services;
 
 namespace Booking.Api.Schema;
@@ -6,7 +7,7 @@ namespace Booking.Api.Schema;
 /// What one request's resolvers call. The reservation service is per request because its DurableTaskClient is (the
 /// Functions binding hands one to each invocation), so it travels in the user context rather than in DI.
 /// </summary>
-public sealed class BookingUserContext(ApartmentService apartments, ReservationService reservations, GraphQLApiOptions limits, string? operatorRefusal)
+public sealed class BookingUserContext(ApartmentService apartments, ReservationService reservations, GraphQLApiOptions limits, string? operatorRefusal, Caller caller)
     : Dictionary<string, object?>
 {
     /// <summary>The page sizes among them.</summary>
@@ -14,6 +15,9 @@ public sealed class BookingUserContext(ApartmentService apartments, ReservationS
 
     /// <summary>Null when this request may use the operator fields; otherwise why not.</summary>
     public string? OperatorRefusal { get; } = operatorRefusal;
+
+    /// <summary>Who sent the request, for the per-client limits.</summary>
+    public Caller Caller { get; } = caller;
 
     public ApartmentService Apartments { get; } = apartments;
 

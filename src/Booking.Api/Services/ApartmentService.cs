@@ -44,6 +44,21 @@ public sealed class ApartmentService(IApartmentStore store)
             ?? new Apartment(apartmentId, ApartmentStatus.Vacant);
     }
 
+    /// <summary>Removes a vacant apartment from the catalogue; reserved or paid ones are refused, unchanged.</summary>
+    public async Task<Apartment> RetireAsync(string? id, CancellationToken cancellationToken)
+    {
+        var apartmentId = InputRules.RequireApartmentId(id, "id");
+        var result = await store.RetireAsync(apartmentId, cancellationToken);
+        return result switch
+        {
+            { Applied: true, Apartment: { } retired } => retired,
+            { Outcome: TransitionOutcome.NotFound } => throw new ApiException(ApiErrorCodes.NotFound, $"No apartment has the id '{apartmentId}'."),
+            _ => throw new ApiException(
+                ApiErrorCodes.Conflict,
+                $"Apartment '{apartmentId}' is {result.Apartment?.Status.ToString().ToLowerInvariant()}, not vacant; cancel its reservation or check it out first. Nothing changed."),
+        };
+    }
+
     /// <summary>Ends a paid stay: paid → vacant, only for the reservation that paid (the one given, or the one the
     /// apartment names), so the apartment can be booked again.</summary>
     public async Task<Apartment> CheckOutAsync(string? id, string? reservationId, CancellationToken cancellationToken)

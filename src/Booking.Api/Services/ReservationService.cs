@@ -3,6 +3,7 @@ using Booking.Api.Access;
 using Booking.Api.Errors;
 using Booking.Api.Paging;
 using Booking.Core.Configuration;
+using Booking.Core.Limits;
 using Booking.Core.Records;
 using Booking.Core.Reservations;
 using Booking.Core.Telemetry;
@@ -17,7 +18,7 @@ namespace Booking.Api.Services;
 /// it (started under the reservation id, and told of payments and cancellations). Created per request because the
 /// <see cref="DurableTaskClient"/> is: Azure Functions binds one per invocation.
 /// </summary>
-public sealed class ReservationService(DurableTaskClient client, IReservationStore records, ReservationOptions options, TimeProvider clock)
+public sealed class ReservationService(DurableTaskClient client, IReservationStore records, ClientLimits limits, ReservationOptions options, TimeProvider clock)
 {
     public const int MaxArnLength = 2048;
 
@@ -49,19 +50,19 @@ public sealed class ReservationService(DurableTaskClient client, IReservationSto
 
     /// <summary>Claims the reservation id and starts its workflow, then waits a bounded moment for the hold decision;
     /// answers REQUESTED when it has not come by then. A repeated id starts nothing and gets what anyone may see.</summary>
-    public async Task<ReservationView> ReserveAsync(ReserveApartmentInput input, CancellationToken cancellationToken)
+    public async Task<ReservationView> ReserveAsync(ReserveApartmentInput input, Caller caller, CancellationToken cancellationToken)
     {
         var apartmentId = InputRules.RequireApartmentId(input.ApartmentId, "apartmentId");
         var reservationId = input.ReservationId is null
             ? Guid.NewGuid().ToString("D")
             : InputRules.RequireReservationId(input.ReservationId, "reservationId");
-        var window = options.ResolvePaymentWindow(input.PaymentWindowSeconds);
+        var window = options.ResolvePaymentWindow(input.PaymentWindowSeconds, caller.IsOperator);
 
         // The workflow's spans start under this one (the durable client passes the trace context on), so the trace
         // runs from here to the DynamoDB writes that hold and release the apartment.
         using var span = BookingTelemetry.Start("reserveApartment", ActivityKind.Internal, apartmentId, reservationId);
         var (token, hash) = ReservationToken.New();
-        var started = await StartOnceAsync(new ReservationRequest(reservationId, apartmentId, window), hash, arn: null, cancellationToken);
+        var started = await StartOnceAsync(new ReservationRequest(reservationId, apartmentId, window), hash, arn: null, caller, cancellationToken);
         var view = ReservationView.Of(await WaitUntilAsync(reservationId, record => record.Status != ReservationStatus.Requested, cancellationToken));
 
         // Only the request that started the reservation learns its token; a repeat of the id gets what anyone may see.
@@ -73,9 +74,19 @@ public sealed class ReservationService(DurableTaskClient client, IReservationSto
     public Task<ReservationView> ConfirmPaymentAsync(string? reservationId, CancellationToken cancellationToken) =>
         RaiseAsync(reservationId, ReservationEvents.PaymentConfirmed, new PaymentConfirmed(clock.GetUtcNow()), "paid for", token: null, cancellationToken);
 
-    /// <summary>The holder's cancellation: only with the token its reserveApartment answer carried.</summary>
-    public Task<ReservationView> CancelAsync(string? reservationId, string? token, CancellationToken cancellationToken) =>
-        RaiseAsync(reservationId, ReservationEvents.ReservationCancelled, new ReservationCancelled(clock.GetUtcNow()), "cancelled", token ?? string.Empty, cancellationToken);
+    /// <summary>The holder's cancellation, with the token its reserveApartment answer carried; or an operator's,
+    /// without one (to free an apartment someone is squatting).</summary>
+    public Task<ReservationView> CancelAsync(string? reservationId, string? token, Caller caller, CancellationToken cancellationToken)
+    {
+        if (token is null && !caller.IsOperator)
+        {
+            throw new ApiException(
+                ApiErrorCodes.Forbidden,
+                "cancelReservation needs the token the reserveApartment answer carried; only operators (the operator key) may cancel without it.");
+        }
+
+        return RaiseAsync(reservationId, ReservationEvents.ReservationCancelled, new ReservationCancelled(clock.GetUtcNow()), "cancelled", token, cancellationToken);
+    }
 
     /// <summary>Reservations, newest first, optionally of one apartment and in one status. Only what anyone may see:
     /// a list carries no tokens.</summary>
@@ -87,8 +98,9 @@ public sealed class ReservationService(DurableTaskClient client, IReservationSto
     }
 
     /// <summary>The seed's mutation: starts a reservation named <c>input.id</c> of the given or default apartment
-    /// with the configured payment window, and echoes the id and ARN as the seed's Lambda did.</summary>
-    public async Task<StepFunctionView> AddStepFunctionAsync(StepFunctionsInput input, CancellationToken cancellationToken)
+    /// with the configured payment window, under the same limits as reserveApartment, and echoes the id and ARN as the
+    /// seed's Lambda did; the token (only for the request that started it) rides beside the seed's shape.</summary>
+    public async Task<(StepFunctionView View, string? Token)> AddStepFunctionAsync(StepFunctionsInput input, Caller caller, CancellationToken cancellationToken)
     {
         var id = InputRules.RequireReservationId(input.Id, "id");
         var arn = RequireArn(input.Arn);
@@ -97,8 +109,9 @@ public sealed class ReservationService(DurableTaskClient client, IReservationSto
             : InputRules.RequireApartmentId(input.ApartmentId, "apartmentId");
 
         using var span = BookingTelemetry.Start("addStepFunction", ActivityKind.Internal, apartmentId, id);
-        await StartOnceAsync(new ReservationRequest(id, apartmentId, options.PaymentWindow), tokenHash: null, arn, cancellationToken);
-        return new StepFunctionView(id, arn);
+        var (token, hash) = ReservationToken.New();
+        var started = await StartOnceAsync(new ReservationRequest(id, apartmentId, options.PaymentWindow), hash, arn, caller, cancellationToken);
+        return (new StepFunctionView(id, arn), started ? token : null);
     }
 
     /// <summary>Reservations, newest first, as the seed's <c>stepfunctions</c> type. One started without an ARN (by
@@ -126,14 +139,30 @@ public sealed class ReservationService(DurableTaskClient client, IReservationSto
     }
 
     /// <summary>Claims the id with a new record and starts the workflow; false when the id was claimed before (a
-    /// repeat, which starts nothing), and a conflict when that earlier reservation is of another apartment.</summary>
-    private async Task<bool> StartOnceAsync(ReservationRequest request, string? tokenHash, string? arn, CancellationToken cancellationToken)
+    /// repeat, which starts nothing), and a conflict when that earlier reservation is of another apartment. A client
+    /// over its limits is refused before anything is written.</summary>
+    private async Task<bool> StartOnceAsync(ReservationRequest request, string? tokenHash, string? arn, Caller caller, CancellationToken cancellationToken)
     {
+        var limited = !caller.IsOperator;
+        if (limited && await limits.TryStartAsync(caller.ClientId, request.ReservationId, cancellationToken) is { } refusal)
+        {
+            throw refusal == ClientLimitRefusal.TooManyHolds
+                ? new ApiException(ApiErrorCodes.TooManyHolds, $"You hold {options.MaxActiveHoldsPerClient} apartments already, the most one client may; pay for or cancel one first. Nothing was reserved.")
+                : new ApiException(ApiErrorCodes.RateLimited, $"You started {options.MaxReservationsPerClientPerMinute} reservations this minute, the most one client may; try again in a minute. Nothing was reserved.");
+        }
+
         var now = clock.GetUtcNow();
-        var record = new ReservationRecord(request.ReservationId, request.ApartmentId, ReservationStatus.Requested, now, now + request.PaymentWindow, TokenHash: tokenHash, Arn: arn);
+        var holder = limited && options.MaxActiveHoldsPerClient > 0 ? caller.ClientId : null;
+        var record = new ReservationRecord(request.ReservationId, request.ApartmentId, ReservationStatus.Requested, now, now + request.PaymentWindow, TokenHash: tokenHash, Arn: arn, ClientId: holder);
         if (!await records.CreateAsync(record, cancellationToken))
         {
             var existing = await records.GetAsync(request.ReservationId, cancellationToken);
+            if (holder is not null && (existing is null || existing.IsFinal || existing.ClientId != holder))
+            {
+                // The repeat started nothing, so it holds nothing.
+                await limits.ReleaseAsync(holder, request.ReservationId, cancellationToken);
+            }
+
             if (existing is not null && !string.Equals(existing.ApartmentId, request.ApartmentId, StringComparison.Ordinal))
             {
                 throw new ApiException(

@@ -194,6 +194,32 @@ public sealed class DynamoDbApartmentStore(IAmazonDynamoDB dynamoDb, IOptions<Dy
             cancellationToken);
     }
 
+    public async Task<TransitionResult> RetireAsync(string apartmentId, CancellationToken cancellationToken = default)
+    {
+        InputRules.RequireApartmentId(apartmentId);
+        using var span = StartSpan("DeleteItem", apartmentId, reservationId: null);
+        try
+        {
+            var response = await dynamoDb.DeleteItemAsync(
+                new DeleteItemRequest
+                {
+                    TableName = tableName,
+                    Key = KeyOf(apartmentId),
+                    ConditionExpression = "#status = :vacant",
+                    ExpressionAttributeNames = new() { ["#status"] = StatusAttribute },
+                    ExpressionAttributeValues = new() { [":vacant"] = new(ApartmentStatusNames.Vacant) },
+                    ReturnValues = ReturnValue.ALL_OLD,
+                },
+                cancellationToken);
+            return new TransitionResult(TransitionOutcome.Applied, ToApartment(response.Attributes));
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            var current = await GetAsync(apartmentId, cancellationToken);
+            return new TransitionResult(current is null ? TransitionOutcome.NotFound : TransitionOutcome.NotVacant, current);
+        }
+    }
+
     private async Task<TransitionResult> UpdateConditionallyAsync(
         string apartmentId,
         string reservationId,

@@ -34,4 +34,8 @@ public interface IApartmentStore
     /// <summary>reserved → vacant for an orphaned hold: only if <paramref name="reservationId"/> still holds it and its
     /// reservedUntil is before <paramref name="cutoff"/>. Never touches a paid or re-booked apartment.</summary>
     Task<TransitionResult> ReleaseExpiredHoldAsync(string apartmentId, string reservationId, DateTimeOffset cutoff, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a vacant apartment from the table; a reserved or paid one is left as it is (then the result
+    /// shows it, or that there is no such apartment).</summary>
+    Task<TransitionResult> RetireAsync(string apartmentId, CancellationToken cancellationToken = default);
 }

@@ -16,6 +16,22 @@ public sealed class ReservationOptions
     /// <summary>The longest per-reservation window a client may ask for.</summary>
     public TimeSpan MaxPaymentWindow { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>The longest window a client may ask for without the operator key; longer ones up to
+    /// <see cref="MaxPaymentWindow"/> need it, so one request cannot hold an apartment for days.</summary>
+    public TimeSpan MaxClientPaymentWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many apartments one client (by address) may hold at once, across every instance of the app;
+    /// 0 turns the limit off. Operators are not limited.</summary>
+    public int MaxActiveHoldsPerClient { get; set; } = 5;
+
+    /// <summary>How many reservations one client (by address) may start per minute, across every instance; 0 turns the
+    /// limit off. Operators are not limited.</summary>
+    public int MaxReservationsPerClientPerMinute { get; set; } = 30;
+
+    /// <summary>Take the client's address from the first address of X-Forwarded-For, as Azure's front ends set it.
+    /// Only where a proxy in front sets that header: otherwise a client could name any address it liked.</summary>
+    public bool TrustForwardedFor { get; set; }
+
     /// <summary>The apartment the seed's <c>addStepFunction</c> reserves when its input names none.</summary>
     public string DefaultApartmentId { get; set; } = "1234567";
 
@@ -45,20 +61,23 @@ public sealed class ReservationOptions
     /// <summary>The parsed <see cref="HistoryPurgeSchedule"/>; null when it is not a six-field NCRONTAB expression.</summary>
     public CrontabSchedule? ParseHistoryPurgeSchedule() => ParseSchedule(HistoryPurgeSchedule);
 
-    /// <summary>The window for a request: the configured default, or the client's choice within the bounds.</summary>
-    public TimeSpan ResolvePaymentWindow(int? requestedSeconds)
+    /// <summary>The window for a request: the configured default, or the caller's choice within the bounds, which
+    /// for a client end at <see cref="MaxClientPaymentWindow"/>.</summary>
+    public TimeSpan ResolvePaymentWindow(int? requestedSeconds, bool isOperator = false)
     {
         if (requestedSeconds is null)
         {
             return PaymentWindow;
         }
 
+        var longest = isOperator || MaxClientPaymentWindow > MaxPaymentWindow ? MaxPaymentWindow : MaxClientPaymentWindow;
         var requested = TimeSpan.FromSeconds(requestedSeconds.Value);
-        if (requested < MinPaymentWindow || requested > MaxPaymentWindow)
+        if (requested < MinPaymentWindow || requested > longest)
         {
+            var operatorNote = isOperator || longest == MaxPaymentWindow ? string.Empty : " Longer windows need the operator key.";
             throw new Validation.InputValidationException(
                 "paymentWindowSeconds",
-                $"paymentWindowSeconds must be between {MinPaymentWindow.TotalSeconds:0} and {MaxPaymentWindow.TotalSeconds:0}; got {requestedSeconds.Value}.");
+                $"paymentWindowSeconds must be between {MinPaymentWindow.TotalSeconds:0} and {longest.TotalSeconds:0}; got {requestedSeconds.Value}.{operatorNote}");
         }
 
         return requested;

@@ -25,6 +25,21 @@ public sealed class ReservationOptionsValidator : IValidateOptions<ReservationOp
             failures.Add($"{section}:{nameof(options.PaymentWindow)} ({options.PaymentWindow}) must lie between {section}:{nameof(options.MinPaymentWindow)} and {section}:{nameof(options.MaxPaymentWindow)}.");
         }
 
+        if (options.MaxClientPaymentWindow < options.MinPaymentWindow)
+        {
+            failures.Add($"{section}:{nameof(options.MaxClientPaymentWindow)} ({options.MaxClientPaymentWindow}) must not be shorter than {section}:{nameof(options.MinPaymentWindow)} ({options.MinPaymentWindow}).");
+        }
+
+        if (options.MaxActiveHoldsPerClient < 0)
+        {
+            failures.Add($"{section}:{nameof(options.MaxActiveHoldsPerClient)} must be 0 (off) or more; got {options.MaxActiveHoldsPerClient}.");
+        }
+
+        if (options.MaxReservationsPerClientPerMinute < 0)
+        {
+            failures.Add($"{section}:{nameof(options.MaxReservationsPerClientPerMinute)} must be 0 (off) or more; got {options.MaxReservationsPerClientPerMinute}.");
+        }
+
         if (Validation.InputRules.CheckApartmentId(options.DefaultApartmentId) is { } idError)
         {
             failures.Add($"{section}:{nameof(options.DefaultApartmentId)} is not a valid apartment id: {idError}");

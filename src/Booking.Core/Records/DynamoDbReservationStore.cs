@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using Booking.Core.Configuration;
+using Booking.Core.Limits;
 using Booking.Core.Reservations;
 using Booking.Core.Storage;
 using Booking.Core.Telemetry;
@@ -33,6 +34,7 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
     private const string ErrorMessageAttribute = "errorMessage";
     private const string TokenHashAttribute = "tokenHash";
     private const string ArnAttribute = "arn";
+    private const string ClientIdAttribute = "clientId";
     private const string ListKeyAttribute = "listKey";
     private const string OpenKeyAttribute = "openKey";
     private const string HoldUntilAttribute = "holdUntil";
@@ -107,6 +109,7 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
         Add(item, ErrorMessageAttribute, record.ErrorMessage);
         Add(item, TokenHashAttribute, record.TokenHash);
         Add(item, ArnAttribute, record.Arn);
+        Add(item, ClientIdAttribute, record.ClientId);
         if (!record.IsFinal)
         {
             item[OpenKeyAttribute] = new(Open);
@@ -154,7 +157,7 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
             },
             cancellationToken);
 
-    public Task<ReservationRecord> EndAsync(string reservationId, string apartmentId, ReservationDecision ending, CancellationToken cancellationToken = default)
+    public async Task<ReservationRecord> EndAsync(string reservationId, string apartmentId, ReservationDecision ending, CancellationToken cancellationToken = default)
     {
         if (!ending.IsFinal)
         {
@@ -181,7 +184,15 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
             remove.Add("#expires");
         }
 
-        return UpdateUnlessEndedAsync(reservationId, apartmentId, $"{set} REMOVE {string.Join(", ", remove)}", values, cancellationToken);
+        var ended = await UpdateUnlessEndedAsync(reservationId, apartmentId, $"{set} REMOVE {string.Join(", ", remove)}", values, cancellationToken);
+
+        // An ended reservation no longer counts against its client's holds.
+        if (ended.ClientId is { } client)
+        {
+            await ClientLimits.ReleaseHoldAsync(dynamoDb, tableName, client, [reservationId], cancellationToken);
+        }
+
+        return ended;
     }
 
     public async Task<ReservationRecordPage> ListAsync(ReservationListQuery query, CancellationToken cancellationToken = default)
@@ -356,7 +367,8 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
             Text(item, ErrorMessageAttribute),
             Text(item, TokenHashAttribute),
             Text(item, ArnAttribute),
-            StoredTime.Parse(Text(item, EndedAtAttribute)));
+            StoredTime.Parse(Text(item, EndedAtAttribute)),
+            Text(item, ClientIdAttribute));
     }
 
     private static string? Text(Dictionary<string, AttributeValue> item, string name) =>

@@ -6,7 +6,8 @@ namespace Booking.Core.Records;
 /// A reservation as the application keeps it, in its own DynamoDB table: the one place every read of a reservation
 /// comes from, so purging or renaming the task hub changes nothing a client or operator sees.
 /// <paramref name="TokenHash"/> is the SHA-256 of the token only the starting request learned; <paramref name="Arn"/>
-/// is what the seed's <c>addStepFunction</c> was given.
+/// is what the seed's <c>addStepFunction</c> was given; <paramref name="ClientId"/> the client (its address) whose hold
+/// it counts against, when the per-client limits apply to it.
 /// </summary>
 public sealed record ReservationRecord(
     string Id,
@@ -18,7 +19,8 @@ public sealed record ReservationRecord(
     string? ErrorMessage = null,
     string? TokenHash = null,
     string? Arn = null,
-    DateTimeOffset? EndedAt = null)
+    DateTimeOffset? EndedAt = null,
+    string? ClientId = null)
 {
     public bool IsFinal => Status.IsFinal();
 

@@ -38,6 +38,9 @@ internal sealed class FlakyApartmentStore(IApartmentStore inner, string flakyPre
     public Task<TransitionResult> CheckOutAsync(string apartmentId, string reservationId, CancellationToken cancellationToken = default) =>
         FailFirst("checkOut", apartmentId, () => inner.CheckOutAsync(apartmentId, reservationId, cancellationToken));
 
+    public Task<TransitionResult> RetireAsync(string apartmentId, CancellationToken cancellationToken = default) =>
+        FailFirst("retire", apartmentId, () => inner.RetireAsync(apartmentId, cancellationToken));
+
     private Task<T> FailFirst<T>(string operation, string apartmentId, Func<Task<T>> call)
     {
         lock (failedOnce)
