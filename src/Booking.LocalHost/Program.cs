@@ -16,8 +16,14 @@ if (args.Contains("--seed-only"))
     return;
 }
 
-// Content root is the app's folder, so appsettings.json is found however the process is started.
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// Content root is the app's folder, so appsettings.json is found however the process is started. The local host stands
+// in for func start, which runs as Development; ASPNETCORE_ENVIRONMENT or DOTNET_ENVIRONMENT choose another.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+    EnvironmentName = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environments.Development,
+});
 builder.Services.AddBookingLocalHost(builder.Configuration);
 
 var app = builder.Build();

@@ -15,6 +15,9 @@ public sealed class BookingUserContext(ApartmentService apartments, ReservationS
     /// <summary>Null when this request may use the operator fields; otherwise why not.</summary>
     public string? OperatorRefusal { get; } = operatorRefusal;
 
+    /// <summary>Whether this request may use the operator fields, and see what only operators see.</summary>
+    public bool IsOperator => OperatorRefusal is null;
+
     public ApartmentService Apartments { get; } = apartments;
 
     public ReservationService Reservations { get; } = reservations;
