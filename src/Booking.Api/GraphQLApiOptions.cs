@@ -16,7 +16,7 @@ public sealed class GraphQLApiOptions
     /// counts too, at a fraction, since it reads only the schema in memory.</summary>
     public int MaxComplexity { get; set; } = 2000;
 
-    /// <summary>How deeply a document of introspection alone may nest (GraphiQL's own query is 13 deep); any other
+    /// <summary>How deeply a document of introspection alone may nest (GraphiQL's own query is 15 deep); any other
     /// document is held to <see cref="MaxDepth"/>. Both are costed against <see cref="MaxComplexity"/>.</summary>
     public int MaxIntrospectionDepth { get; set; } = 15;
 
