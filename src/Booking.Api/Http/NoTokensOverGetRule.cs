@@ -9,7 +9,7 @@ namespace Booking.Api.Http;
 /// </summary>
 internal sealed class NoTokensOverGetRule : ValidationRuleBase
 {
-    public const string ArgumentName = "token";
+    private const string ArgumentName = "token";
 
     public static NoTokensOverGetRule Instance { get; } = new();
 

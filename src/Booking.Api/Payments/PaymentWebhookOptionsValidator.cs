@@ -8,7 +8,7 @@ public sealed class PaymentWebhookOptionsValidator(IHostEnvironment environment)
 {
     /// <summary>The secret the local settings and the README's signing example share: anyone can sign with it, so only
     /// a developer's machine (the Development environment) may use it.</summary>
-    public const string LocalDevelopmentSecret = "local-development-webhook-secret";
+    private const string LocalDevelopmentSecret = "local-development-webhook-secret";
 
     public ValidateOptionsResult Validate(string? name, PaymentWebhookOptions options)
     {
