@@ -3,10 +3,12 @@ using Booking.Api.Access;
 using Booking.Api.Errors;
 using Booking.Api.Health;
 using Booking.Api.Http;
+using Booking.Api.Limits;
 using Booking.Api.Payments;
 using Booking.Api.Schema;
 using Booking.Api.Services;
 using GraphQL;
+using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Errors.Custom;
 using GraphQLParser.AST;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,11 +35,8 @@ public static class BookingApiServiceCollectionExtensions
         services.TryAddSingleton<GraphQLErrorMapper>();
         services.TryAddSingleton<GraphQLHttpHandler>();
         services.TryAddSingleton<HealthEndpoint>();
-        services.AddOptions<PaymentWebhookOptions>().BindConfiguration(PaymentWebhookOptions.SectionName)
-            .Validate(
-                o => o.SignatureTolerance > TimeSpan.Zero && o.SignatureTolerance <= TimeSpan.FromHours(1),
-                $"{PaymentWebhookOptions.SectionName}:{nameof(PaymentWebhookOptions.SignatureTolerance)} must be more than zero and at most 01:00:00.")
-            .ValidateOnStart();
+        services.AddOptions<PaymentWebhookOptions>().BindConfiguration(PaymentWebhookOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentWebhookOptions>, PaymentWebhookOptionsValidator>());
         services.TryAddSingleton<PaymentWebhookEndpoint>();
 
         services.AddGraphQL(graphQL => graphQL
@@ -45,6 +44,8 @@ public static class BookingApiServiceCollectionExtensions
             .AddGraphTypes(typeof(BookingSchema).Assembly)
             .AddValidationRule(KnownOperationTypesRule.Instance)
             .AddValidationRule(OperatorFieldsRule.Instance)
+            .AddValidationRule(RootFieldsRule.Instance)
+            .AddValidationRule(OneReservationRule.Instance)
             // Relaxed escaping keeps messages readable (' instead of \u0027); responses are JSON, never inlined in HTML.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(errors =>
@@ -57,15 +58,22 @@ public static class BookingApiServiceCollectionExtensions
             .AddComplexityAnalyzer((complexity, provider) =>
             {
                 var limits = provider.GetRequiredService<IOptions<GraphQLApiOptions>>().Value;
-                complexity.MaxDepth = limits.MaxDepth;
                 complexity.MaxComplexity = limits.MaxComplexity;
+                var priced = complexity.DefaultComplexityImpactDelegate;
+                complexity.DefaultComplexityImpactDelegate = field => IsIntrospection(field) ? new(IntrospectionImpact, IntrospectionImpact) : priced(field);
                 complexity.ValidateComplexityDelegate = context =>
                 {
+                    // Depth is checked here rather than by the analyzer, because introspection alone may go deeper.
                     if (IsIntrospectionOnly(context.ValidationContext.Operation))
                     {
-                        context.Error = context.MaxDepth > limits.MaxIntrospectionDepth
-                            ? new ComplexityError($"Introspection is too nested to execute: {context.MaxDepth} levels; the maximum is {limits.MaxIntrospectionDepth}.")
-                            : null;
+                        if (context.MaxDepth > limits.MaxIntrospectionDepth)
+                        {
+                            context.Error = new ComplexityError($"Introspection is too nested to execute: {context.MaxDepth} levels; the maximum is {limits.MaxIntrospectionDepth}.");
+                        }
+                    }
+                    else if (context.MaxDepth > limits.MaxDepth)
+                    {
+                        context.Error = new ComplexityError($"Query is too nested to execute. Maximum depth is {context.MaxDepth} levels; maximum allowed on this endpoint is {limits.MaxDepth}.");
                     }
 
                     if (context.Error is not null)
@@ -78,6 +86,17 @@ public static class BookingApiServiceCollectionExtensions
             }));
         return services;
     }
+
+    /// <summary>
+    /// What a field under <c>__schema</c> or <c>__type</c> costs against the price of a data field: introspection reads
+    /// the schema in memory, never the store, so GraphiQL's full introspection query fits in the default limit several
+    /// times over, while a document of dozens of full schema walks does not.
+    /// </summary>
+    private const double IntrospectionImpact = 0.001;
+
+    private static bool IsIntrospection(FieldImpactContext field) =>
+        field.FieldDefinition == field.ValidationContext.Schema.SchemaMetaFieldType
+        || field.FieldDefinition == field.ValidationContext.Schema.TypeMetaFieldType;
 
     private static bool IsIntrospectionOnly(GraphQLOperationDefinition? operation) =>
         operation is { Operation: OperationType.Query }

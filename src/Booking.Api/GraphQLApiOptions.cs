@@ -11,11 +11,18 @@ public sealed class GraphQLApiOptions
     /// <summary>How deeply fields may nest; the schema's deepest useful query is 2.</summary>
     public int MaxDepth { get; set; } = 10;
 
-    /// <summary>GraphQL.NET's complexity score (1 per field, lists ×20) above which a document is refused.</summary>
+    /// <summary>GraphQL.NET's complexity score above which a document is refused: 1 per field, the fields of a list's
+    /// items once per item of the page it returns (<c>first</c>, else <see cref="DefaultPageSize"/>); introspection
+    /// counts too, at a fraction, since it reads only the schema in memory.</summary>
     public int MaxComplexity { get; set; } = 2000;
 
-    /// <summary>Introspection (GraphiQL's query is 13 deep) is exempt from the complexity score but not from this.</summary>
+    /// <summary>How deeply a document of introspection alone may nest (GraphiQL's own query is 15 deep); any other
+    /// document is held to <see cref="MaxDepth"/>. Both are costed against <see cref="MaxComplexity"/>.</summary>
     public int MaxIntrospectionDepth { get; set; } = 15;
+
+    /// <summary>The most root fields one operation may select, fragments expanded and aliases each counted: every root
+    /// field runs a resolver of its own, most of them a read of the store, so many aliases of a cheap field are not cheap.</summary>
+    public int MaxRootFields { get; set; } = 20;
 
     /// <summary>Items in a page of a list (<c>apartments</c>, <c>reservations</c>, <c>getStepFunctions</c>) when the
     /// client does not ask with <c>first</c>.</summary>
@@ -25,7 +32,7 @@ public sealed class GraphQLApiOptions
     /// limit counts <c>first</c> too (items × fields), so a page this size of every field stays under its default.</summary>
     public int MaxPageSize { get; set; } = 250;
 
-    /// <summary>Serve the GraphiQL IDE to a browser that opens the endpoint (GET with Accept: text/html). On for
-    /// developers; the Azure template turns it off.</summary>
-    public bool EnableGraphiQL { get; set; } = true;
+    /// <summary>Serve the GraphiQL IDE to a browser that opens the endpoint (GET with Accept: text/html). Off unless
+    /// turned on: the local host's appsettings.json and local.settings.sample.json turn it on for developers.</summary>
+    public bool EnableGraphiQL { get; set; }
 }

@@ -32,6 +32,11 @@ public sealed class GraphQLApiOptionsValidator : IValidateOptions<GraphQLApiOpti
             failures.Add($"{section}:{nameof(options.MaxIntrospectionDepth)} ({options.MaxIntrospectionDepth}) must not be less than {section}:{nameof(options.MaxDepth)} ({options.MaxDepth}).");
         }
 
+        if (options.MaxRootFields < 1)
+        {
+            failures.Add($"{section}:{nameof(options.MaxRootFields)} must be at least 1; got {options.MaxRootFields}.");
+        }
+
         if (options.MaxPageSize is < 1 or > MaxPageSizeLimit)
         {
             failures.Add($"{section}:{nameof(options.MaxPageSize)} must be between 1 and {MaxPageSizeLimit}; got {options.MaxPageSize}.");

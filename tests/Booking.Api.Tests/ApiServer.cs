@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Booking.Api;
+using Booking.Api.Access;
 using Booking.Api.Http;
 using Booking.Core;
 using Booking.Core.Apartments;
@@ -36,6 +38,9 @@ public class ApiServer : IAsyncLifetime
 
     public const int MaxPaymentWindowSeconds = 3600;
 
+    /// <summary>The operator key the server is configured with; <see cref="PostAsOperatorAsync"/> sends it.</summary>
+    public const string OperatorKey = "api-tests-operator-key";
+
     private readonly DynaliteServer dynalite = new();
     private readonly AzuriteServer azurite = new() { InMemory = true };
     private WebApplication? app;
@@ -66,8 +71,8 @@ public class ApiServer : IAsyncLifetime
             ["Reservation:MaxReservationsPerClientPerMinute"] = "0",
             ["GraphQL:MaxRequestBytes"] = MaxRequestBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["AzureWebJobsStorage"] = azurite.ConnectionString,
-            // A developer's set-up: no key at all, so operator fields are open.
-            ["Auth:OperatorFieldsWithoutKey"] = "true",
+            // As deployed: the client key guards nothing, so requests are clients' unless they carry the operator key.
+            ["Auth:OperatorKey"] = OperatorKey,
             ["TaskHubName"] = "api" + Guid.NewGuid().ToString("N")[..12],
         });
         builder.Services.AddBookingCore(builder.Configuration);
@@ -109,11 +114,20 @@ public class ApiServer : IAsyncLifetime
     /// <summary>Stops dynalite, as a store outage would; only for a server of the test's own.</summary>
     public Task StopStoreAsync() => dynalite.StopAsync();
 
-    /// <summary>POSTs a GraphQL request as JSON, accepting the spec's response type unless told otherwise.</summary>
+    /// <summary>POSTs a GraphQL request as JSON, as a client (no operator key), accepting the spec's response type unless
+    /// told otherwise.</summary>
     public Task<GraphQLHttpResponse> PostAsync(string query, object? variables = null, string? operationName = null, string accept = GraphQLMediaTypes.GraphQLResponseJson)
     {
         var body = JsonSerializer.Serialize(new { query, variables, operationName });
         return PostRawAsync(body, GraphQLMediaTypes.Json, accept);
+    }
+
+    /// <summary>POSTs a GraphQL request as JSON with the operator key, as an operator's tool would.</summary>
+    public async Task<GraphQLHttpResponse> PostAsOperatorAsync(string query, object? variables = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
+        request.Headers.Add(OperatorAccessOptions.HeaderName, OperatorKey);
+        return await SendAsync(request, GraphQLMediaTypes.GraphQLResponseJson);
     }
 
     public async Task<GraphQLHttpResponse> PostRawAsync(string body, string? contentType, string? accept = GraphQLMediaTypes.GraphQLResponseJson)
@@ -205,11 +219,12 @@ public class ApiServer : IAsyncLifetime
     /// <summary>The token reserveApartment gave the reservation, as its client keeps it.</summary>
     public string TokenOf(string reservationId) => tokens[reservationId];
 
-    /// <summary>confirmPayment, or cancelReservation with the reservation's token, over HTTP, as answered.</summary>
+    /// <summary>confirmPayment as an operator, or cancelReservation with the reservation's token as its holder, over
+    /// HTTP, as answered.</summary>
     public Task<GraphQLHttpResponse> SendEventAsync(string field, string reservationId) =>
         field == "cancelReservation"
             ? PostAsync($"mutation($id: ID!, $token: String!) {{ {field}(reservationId: $id, token: $token) {{ {ReservationFields} }} }}", new { id = reservationId, token = tokens.GetValueOrDefault(reservationId, "no-token-kept") })
-            : PostAsync($"mutation($id: ID!) {{ {field}(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId });
+            : PostAsOperatorAsync($"mutation($id: ID!) {{ {field}(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId });
 
     /// <summary>reservation(id) over HTTP; null when the API knows no such reservation.</summary>
     public async Task<JsonElement?> ReadAsync(string reservationId)

@@ -11,6 +11,8 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
 {
     private const string AddApartment = "mutation($id: ID!) { addApartment(id: $id) { id } }";
 
+    private const string Reserve = "mutation($apartmentId: ID!, $reservationId: ID) { reserveApartment(input: {apartmentId: $apartmentId, reservationId: $reservationId}) { id } }";
+
     [Fact]
     public async Task Query_over_GET_is_answered_with_200_in_the_graphql_response_media_type()
     {
@@ -52,20 +54,16 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     }
 
     [Fact]
-    public async Task A_browser_opening_the_endpoint_gets_the_GraphiQL_page_with_nothing_from_elsewhere_allowed()
+    public async Task GraphiQL_is_off_unless_enabled_so_a_browser_opening_the_endpoint_gets_a_JSON_error()
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "graphql");
         request.Headers.TryAddWithoutValidation("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
 
         using var response = await server.Http.SendAsync(request);
-        var page = await response.Content.ReadAsStringAsync();
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<div id=\"graphiql\">", page, StringComparison.Ordinal);
-        Assert.DoesNotContain("<script src", page, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("<link", page, StringComparison.OrdinalIgnoreCase);
-        Assert.StartsWith("default-src 'none';", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("no 'query' parameter", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,27 +116,55 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     [Fact]
     public async Task Mutation_over_GET_is_refused_with_405_and_nothing_is_written()
     {
-        var id = "via-get-" + Guid.NewGuid().ToString("N");
+        var apartmentId = await server.AddApartmentAsync();
+        var reservationId = "via-get-" + Guid.NewGuid().ToString("N");
 
-        var response = await server.GetAsync($"query={Uri.EscapeDataString(AddApartment)}&variables={Uri.EscapeDataString(Expected.Of(new { id }))}");
+        var response = await server.GetAsync($"query={Uri.EscapeDataString(Reserve)}&variables={Uri.EscapeDataString(Expected.Of(new { apartmentId, reservationId }))}");
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
         Assert.Equal("POST", response.Allow);
         Assert.Equal(
             Expected.RequestError("Mutations cannot be sent with GET, which must stay safe to repeat; send this request with POST.", "METHOD_NOT_ALLOWED"),
             response.Body);
-        Assert.Null(await server.Store.GetAsync(id));
+        Assert.Null(await server.Durable.GetInstanceAsync(reservationId));
+        Assert.Equal(ApartmentStatus.Vacant, (await server.Store.GetAsync(apartmentId))!.Status);
     }
 
     [Fact]
     public async Task GET_may_run_the_query_of_a_document_that_also_holds_a_mutation()
     {
-        var document = "query Q { __typename } mutation M { addApartment(id: \"never\") { id } }";
+        var apartmentId = await server.AddApartmentAsync();
+        var reservationId = "never-" + Guid.NewGuid().ToString("N");
+        var document = $"query Q {{ __typename }} mutation M {{ reserveApartment(input: {{apartmentId: \"{apartmentId}\", reservationId: \"{reservationId}\"}}) {{ id }} }}";
 
         var response = await server.GetAsync($"query={Uri.EscapeDataString(document)}&operationName=Q");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Null(await server.Store.GetAsync("never"));
+        Assert.Null(await server.Durable.GetInstanceAsync(reservationId));
+    }
+
+    [Theory]
+    [InlineData("query($id: ID!, $token: String) { reservation(id: $id, token: $token) { status } }", "&variables=" + "%7B%22id%22%3A%22r-1%22%2C%22token%22%3A%22secret%22%7D")]
+    [InlineData("{ reservation(id: \"r-1\", token: \"secret\") { status } }", "")]
+    [InlineData("query A { __typename } query B { reservation(id: \"r-1\", token: \"secret\") { status } }", "&operationName=A")]
+    public async Task A_token_over_GET_is_refused_with_405_wherever_it_sits_in_the_document(string document, string parameters)
+    {
+        var response = await server.GetAsync($"query={Uri.EscapeDataString(document)}{parameters}");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
+        Assert.Equal("POST", response.Allow);
+        Assert.Equal(
+            Expected.RequestError("A token must not travel in a URL, where logs and browser history keep it; send this request with POST, the token in its body or variables.", "METHOD_NOT_ALLOWED"),
+            response.Body);
+    }
+
+    [Fact]
+    public async Task A_reservation_read_over_GET_without_a_token_is_answered()
+    {
+        var response = await server.GetAsync("query=" + Uri.EscapeDataString("{ reservation(id: \"nobody\") { status } }"));
+
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("""{"data":{"reservation":null}}""", response.Body);
     }
 
     [Theory]
@@ -301,7 +327,7 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     [Fact]
     public async Task Missing_required_variable_is_refused_with_400_and_nothing_is_written()
     {
-        var response = await server.PostAsync(AddApartment);
+        var response = await server.PostAsOperatorAsync(AddApartment);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal("INVALID_VALUE", response.ErrorCode);
@@ -327,14 +353,15 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     [Fact]
     public async Task Document_over_the_complexity_limit_is_refused_with_400_before_it_runs()
     {
-        // Each aliased page scores 1, its list of items 1 + 20 × 3 scalar fields = 61; 40 of them exceed the limit of 2000.
-        var fields = string.Join(' ', Enumerable.Range(0, 40).Select(i => $"a{i}: apartments {{ items {{ id status reservationId }} }}"));
+        // Each aliased page scores 1, its list of items 1 + 100 (the default page) × 3 scalar fields = 301; 15 of them
+        // exceed the limit of 2000.
+        var fields = string.Join(' ', Enumerable.Range(0, 15).Select(i => $"a{i}: apartments {{ items {{ id status reservationId }} }}"));
 
         var response = await server.PostAsync("{ " + fields + " }");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(
-            Expected.RequestError("Query is too complex to execute. Complexity is 2480; maximum allowed on this endpoint is 2000.", "QUERY_TOO_COMPLEX"),
+            Expected.RequestError("Query is too complex to execute. Complexity is 4530; maximum allowed on this endpoint is 2000.", "QUERY_TOO_COMPLEX"),
             response.Body);
     }
 
@@ -358,7 +385,7 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     [Fact]
     public async Task GraphiQL_introspection_query_is_answered_and_describes_the_schema()
     {
-        var response = await server.PostAsync(IntrospectionQuery);
+        var response = await server.PostAsync(Introspection.Query);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var types = response.Json.GetProperty("data").GetProperty("__schema").GetProperty("types").EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToList();
@@ -372,7 +399,7 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     {
         var id = await server.AddApartmentAsync();
 
-        var response = await server.PostAsync("mutation($id: ID!) { first: addApartment(id: $id) { id } }", new { id });
+        var response = await server.PostAsOperatorAsync("mutation($id: ID!) { first: addApartment(id: $id) { id } }", new { id });
         const string Read = "query($id: ID!) { ok: apartment(id: $id) { status } bad: reservation(id: \"a/b\") { id } }";
         var read = await server.PostAsync(Read, new { id });
 
@@ -397,29 +424,6 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
             read.Body);
         Assert.Equal(ApartmentStatus.Vacant, (await server.Store.GetAsync(id))!.Status);
     }
-
-    private const string IntrospectionQuery = """
-        query IntrospectionQuery {
-          __schema {
-            queryType { name } mutationType { name } subscriptionType { name }
-            types { ...FullType }
-            directives { name description locations args { ...InputValue } }
-          }
-        }
-        fragment FullType on __Type {
-          kind name description
-          fields(includeDeprecated: true) { name description args { ...InputValue } type { ...TypeRef } isDeprecated deprecationReason }
-          inputFields { ...InputValue }
-          interfaces { ...TypeRef }
-          enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
-          possibleTypes { ...TypeRef }
-        }
-        fragment InputValue on __InputValue { name description type { ...TypeRef } defaultValue }
-        fragment TypeRef on __Type {
-          kind name
-          ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name } } } } } } }
-        }
-        """;
 
     /// <summary>A body stream of unknown length, so the client must send it chunked, without Content-Length.</summary>
     private sealed class UnseekableStream(byte[] content) : MemoryStream(content)

@@ -173,7 +173,7 @@ public sealed class ReservationFieldTests(ApiServer server)
         var reservationId = await ReserveAsync(apartmentId, 60);
         var expiresAt = (await server.Store.GetAsync(apartmentId))!.ReservedUntil;
 
-        var response = await server.PostAsync($"mutation($id: ID!) {{ confirmPayment(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId });
+        var response = await server.PostAsOperatorAsync($"mutation($id: ID!) {{ confirmPayment(reservationId: $id) {{ {ReservationFields} }} }}", new { id = reservationId });
 
         Assert.Equal(
             Expected.Of(new { data = new { confirmPayment = Reservation(reservationId, apartmentId, "PAID", expiresAt) } }),
@@ -221,7 +221,7 @@ public sealed class ReservationFieldTests(ApiServer server)
             ? $"mutation($id: ID!) {{ {field}(reservationId: $id, token: \"some-token\") {{ id }} }}"
             : $"mutation($id: ID!) {{ {field}(reservationId: $id) {{ id }} }}";
 
-        var response = await server.PostAsync(document, new { id = reservationId });
+        var response = await server.PostAsOperatorAsync(document, new { id = reservationId });
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal(

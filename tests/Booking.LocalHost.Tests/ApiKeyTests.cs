@@ -15,7 +15,7 @@ public sealed class ApiKeyTests(KeyedHost keyed) : IClassFixture<KeyedHost>
     {
         var (host, table, key) = (Host, keyed.Table, keyed.ApiKey);
         var vacant = "apt-" + Guid.NewGuid().ToString("N")[..10];
-        await host.AddApartmentAsync(vacant);
+        await host.AddApartmentAsync(vacant, keyed.OperatorKey);
         var refused = new Dictionary<string, Action<HttpRequestHeaders>>
         {
             ["no key"] = _ => { },
@@ -54,7 +54,11 @@ public sealed class ApiKeyTests(KeyedHost keyed) : IClassFixture<KeyedHost>
     {
         var id = "apt-" + Guid.NewGuid().ToString("N")[..10];
 
-        var response = await Host.PostAsync("mutation($id: ID!) { addApartment(id: $id) { id status } }", new { id }, h => h.Add(header, keyed.ApiKey));
+        var response = await Host.PostAsync("mutation($id: ID!) { addApartment(id: $id) { id status } }", new { id }, h =>
+        {
+            h.Add(header, keyed.ApiKey);
+            h.Add("x-operator-key", keyed.OperatorKey);
+        });
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("VACANT", response.Data.GetProperty("addApartment").GetProperty("status").GetString());
@@ -62,8 +66,8 @@ public sealed class ApiKeyTests(KeyedHost keyed) : IClassFixture<KeyedHost>
     }
 
     [Fact]
-    public Task With_keys_configured_confirmPayment_and_checkOut_need_the_operator_key() =>
-        OperatorKeyChecks.ClientKeyCannotConfirmPaymentOrCheckOutAndOperatorKeyCanAsync(Host, keyed.Table, keyed.OperatorKey);
+    public Task With_keys_configured_operator_fields_and_hold_details_need_the_operator_key() =>
+        OperatorKeyChecks.ClientKeyCannotUseOperatorFieldsAndOperatorKeyCanAsync(Host, keyed.Table, keyed.OperatorKey);
 
     [Fact]
     public async Task Without_a_webhook_secret_a_payment_webhook_is_refused_without_asking_for_the_API_key()
@@ -90,7 +94,7 @@ public sealed class ApiKeyTests(KeyedHost keyed) : IClassFixture<KeyedHost>
         var (host, key) = (Host, keyed.ApiKey);
         var id = "apt-" + Guid.NewGuid().ToString("N")[..10];
 
-        await host.AddApartmentAsync(id);
+        await host.AddApartmentAsync(id, keyed.OperatorKey);
         await host.ReserveAsync(id, "r-" + id, paymentWindowSeconds: 1);
         await host.WaitForFinalStatusAsync("r-" + id, DateTime.UtcNow + TimeSpan.FromSeconds(30));
         await host.PostAsync("{ apartments { items { id } } }", headers: h => h.Add("x-api-key", "not-" + key));

@@ -6,7 +6,8 @@ using Booking.Testing.Corpus;
 namespace BookingFunctions.Tests;
 
 /// <summary>The Function App under a real Functions host, as the bad-request corpus expects to find it: the same
-/// limits as the corpus's in-process server, and its workflows read straight from the task hub's instance table.</summary>
+/// limits and an operator key as the corpus's in-process server has, and its workflows read straight from the task hub's
+/// instance table.</summary>
 public sealed class CorpusFunctionAppHost : FunctionAppFixture, ICorpusServer
 {
     private readonly Lazy<Task<CorpusWorld>> world;
@@ -16,6 +17,8 @@ public sealed class CorpusFunctionAppHost : FunctionAppFixture, ICorpusServer
     public int MaxRequestBytes => 8 * 1024;
 
     public int MaxPaymentWindowSeconds => 3600;
+
+    public string OperatorKey { get; } = "operator-" + Guid.NewGuid().ToString("N");
 
     public Task<CorpusWorld> WorldAsync() => world.Value;
 
@@ -50,5 +53,7 @@ public sealed class CorpusFunctionAppHost : FunctionAppFixture, ICorpusServer
         environment["GraphQL__MaxRequestBytes"] = MaxRequestBytes.ToString(CultureInfo.InvariantCulture);
         environment["Reservation__MaxPaymentWindow"] = TimeSpan.FromSeconds(MaxPaymentWindowSeconds).ToString("c", CultureInfo.InvariantCulture);
         environment["Reservation__PaymentWindow"] = "00:00:02";
+        environment["Auth__OperatorKey"] = OperatorKey;
+        environment["Auth__OperatorFieldsWithoutKey"] = "false";
     }
 }

@@ -15,7 +15,7 @@ public sealed class FunctionKeyTests(KeyedFunctionAppHost keyed) : IClassFixture
     {
         var (host, table) = (keyed.Host, keyed.Table);
         var vacant = "apt-" + Guid.NewGuid().ToString("N")[..10];
-        await host.AddApartmentAsync(vacant);
+        await host.AddApartmentAsync(vacant, keyed.OperatorKey);
         var refused = new Dictionary<string, Action<HttpRequestHeaders>>
         {
             ["no key"] = _ => { },
@@ -47,7 +47,7 @@ public sealed class FunctionKeyTests(KeyedFunctionAppHost keyed) : IClassFixture
         var inHeader = "apt-" + Guid.NewGuid().ToString("N")[..10];
         var inQuery = "apt-" + Guid.NewGuid().ToString("N")[..10];
 
-        await host.AddApartmentAsync(inHeader);
+        await host.AddApartmentAsync(inHeader, keyed.OperatorKey);
         using var response = await host.Http.GetAsync($"graphql?code={Uri.EscapeDataString(host.FunctionKey!)}&query={Uri.EscapeDataString("{ apartments(first: 250) { items { id } } }")}");
 
         Assert.NotNull(await table.GetAsync(inHeader));
@@ -57,8 +57,8 @@ public sealed class FunctionKeyTests(KeyedFunctionAppHost keyed) : IClassFixture
     }
 
     [Fact]
-    public Task With_keys_enforced_confirmPayment_and_checkOut_need_the_operator_key() =>
-        OperatorKeyChecks.ClientKeyCannotConfirmPaymentOrCheckOutAndOperatorKeyCanAsync(keyed.Host, keyed.Table, keyed.OperatorKey);
+    public Task With_keys_enforced_operator_fields_and_hold_details_need_the_operator_key() =>
+        OperatorKeyChecks.ClientKeyCannotUseOperatorFieldsAndOperatorKeyCanAsync(keyed.Host, keyed.Table, keyed.OperatorKey);
 
     [Fact]
     public async Task With_GraphiQL_off_as_in_Azure_a_browser_gets_no_IDE_but_a_JSON_error()
@@ -79,7 +79,7 @@ public sealed class FunctionKeyTests(KeyedFunctionAppHost keyed) : IClassFixture
     {
         var (host, table) = (keyed.Host, keyed.Table);
         var apartmentId = "apt-" + Guid.NewGuid().ToString("N")[..10];
-        await host.AddApartmentAsync(apartmentId);
+        await host.AddApartmentAsync(apartmentId, keyed.OperatorKey);
         await host.ReserveAsync(apartmentId, "r-" + apartmentId, paymentWindowSeconds: 60);
         var body = $$"""{"eventId":"evt-1","type":"payment.succeeded","reservationId":"r-{{apartmentId}}"}""";
 

@@ -1,8 +1,9 @@
 namespace Booking.Api.Access;
 
 /// <summary>
-/// Who may use the operator fields (<c>confirmPayment</c>, <c>checkOut</c>). Bound from the <c>Auth</c> section; the
-/// client key itself is the host's concern (function keys in Azure, <c>Auth:ApiKey</c> on the local host).
+/// Who may use the operator fields (<c>addApartment</c>, <c>confirmPayment</c>, <c>checkOut</c>) and see who holds an
+/// apartment. Bound from the <c>Auth</c> section; the client key itself is the host's concern (function keys in Azure,
+/// <c>Auth:ApiKey</c> on the local host).
 /// </summary>
 public sealed class OperatorAccessOptions
 {

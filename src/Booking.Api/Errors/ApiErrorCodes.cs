@@ -9,7 +9,7 @@ public static class ApiErrorCodes
     /// <summary>The HTTP request is not a well-formed GraphQL-over-HTTP request (bad JSON, missing query, …).</summary>
     public const string BadRequest = "BAD_REQUEST";
 
-    /// <summary>Wrong HTTP method, or a mutation sent with GET.</summary>
+    /// <summary>Wrong HTTP method, or a mutation or a token sent with GET.</summary>
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
 
     /// <summary>The Accept header allows neither response media type.</summary>
@@ -24,8 +24,11 @@ public static class ApiErrorCodes
     /// <summary>The document's operation is of a type the schema does not have (a subscription).</summary>
     public const string UnsupportedOperation = "UNSUPPORTED_OPERATION";
 
-    /// <summary>The document is deeper or more complex than the configured limits.</summary>
+    /// <summary>The document is deeper or more complex than the configured limits, or selects too many root fields.</summary>
     public const string QueryTooComplex = "QUERY_TOO_COMPLEX";
+
+    /// <summary>The document would start more than one reservation; each needs a request of its own.</summary>
+    public const string TooManyReservations = "TOO_MANY_RESERVATIONS";
 
     /// <summary>An argument breaks an input rule (id format, payment window bounds, …).</summary>
     public const string BadUserInput = "BAD_USER_INPUT";

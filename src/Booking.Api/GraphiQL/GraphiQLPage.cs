@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http;
@@ -13,11 +14,7 @@ namespace Booking.Api.GraphiQL;
 /// </summary>
 public static partial class GraphiQLPage
 {
-    // Everything the page needs is inline; it talks only to the endpoint it came from.
-    private const string ContentSecurityPolicy =
-        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-
-    private static readonly Lazy<byte[]> Html = new(Build);
+    private static readonly Lazy<Page> Built = new(Build);
 
     /// <summary>Whether a request is a browser opening the endpoint: a GET that asks for HTML and carries no
     /// GraphQL query (a GET with <c>?query=</c> is an API call, whatever its Accept header).</summary>
@@ -35,16 +32,16 @@ public static partial class GraphiQLPage
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = "text/html; charset=utf-8";
         response.Headers.CacheControl = "no-store";
-        response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        response.Headers.ContentSecurityPolicy = Built.Value.ContentSecurityPolicy;
         response.Headers.XContentTypeOptions = "nosniff";
-        await response.Body.WriteAsync(Html.Value, cancellationToken);
+        await response.Body.WriteAsync(Built.Value.Html, cancellationToken);
     }
 
     private static bool AcceptsHtml(StringValues accept) =>
         MediaTypeHeaderValue.TryParseList(accept, out var ranges)
         && ranges.Any(range => range.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase) && (range.Quality ?? 1) > 0);
 
-    private static byte[] Build()
+    private static Page Build()
     {
         // The bundle is text an HTML parser must not end early: a "</script" or "</style" inside it is written with
         // an escaped slash, which means the same in JavaScript strings and CSS.
@@ -66,7 +63,12 @@ public static partial class GraphiQLPage
             </body>
             </html>
             """;
-        return Encoding.UTF8.GetBytes(html);
+        // Everything the page needs is inline, and the one script it may run is the bundle, named by its hash: a script
+        // injected into the page by any other way does not run. It talks only to the endpoint it came from.
+        var scriptHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(script)));
+        return new Page(
+            Encoding.UTF8.GetBytes(html),
+            $"default-src 'none'; script-src 'sha256-{scriptHash}'; style-src 'unsafe-inline'; img-src data:; font-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     }
 
     private static string Resource(string name)
@@ -79,4 +81,6 @@ public static partial class GraphiQLPage
 
     [GeneratedRegex("</(?=script|style)", RegexOptions.IgnoreCase)]
     private static partial Regex ClosingTag();
+
+    private sealed record Page(byte[] Html, string ContentSecurityPolicy);
 }

@@ -23,8 +23,10 @@ mutation Reserve {
 
 query Apartments {
   apartments {
-    id
-    status
+    items {
+      id
+      status
+    }
   }
 }
 `;

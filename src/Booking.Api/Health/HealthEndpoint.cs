@@ -8,17 +8,25 @@ namespace Booking.Api.Health;
 /// <summary>
 /// <c>GET /api/health</c>, shared by both hosts and open without a key (load balancers and uptime checks carry none):
 /// 200 when DynamoDB and the task hub both answer a point read, 503 naming which did not. It reveals nothing else: no
-/// table or hub names, no versions, no error text.
+/// table or hub names, no versions, no error text. Anyone may call it, so the answer is kept for
+/// <see cref="CacheFor"/>: however many calls arrive, the stores see one probe of each in that time.
 /// </summary>
-public sealed partial class HealthEndpoint(IApartmentStore store, ILogger<HealthEndpoint> logger)
+public sealed partial class HealthEndpoint(IApartmentStore store, TimeProvider clock, ILogger<HealthEndpoint> logger)
 {
     public const string Route = "health";
+
+    /// <summary>Short enough that an uptime check sees an outage within seconds.</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
     // Neither id exists: each check is one point read, the cheapest request that still proves the table or the task
     // hub's instance table is there and answering.
     private const string ProbeId = "health-probe";
 
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly Lock gate = new();
+
+    private (DateTimeOffset At, Task<Report> Report)? latest;
 
     public async Task HandleAsync(HttpContext context, DurableTaskClient client)
     {
@@ -33,9 +41,7 @@ public sealed partial class HealthEndpoint(IApartmentStore store, ILogger<Health
             return;
         }
 
-        var dynamoDb = CheckAsync("DynamoDB", ct => store.GetAsync(ProbeId, ct), context.RequestAborted);
-        var taskHub = CheckAsync("task hub", ct => client.GetInstanceAsync(ProbeId, getInputsAndOutputs: false, ct), context.RequestAborted);
-        var (dynamoDbUp, taskHubUp) = (await dynamoDb, await taskHub);
+        var (dynamoDbUp, taskHubUp) = await ReportFor(client).WaitAsync(context.RequestAborted);
 
         context.Response.StatusCode = dynamoDbUp && taskHubUp ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
         await context.Response.WriteAsJsonAsync(
@@ -48,16 +54,41 @@ public sealed partial class HealthEndpoint(IApartmentStore store, ILogger<Health
             context.RequestAborted);
     }
 
-    private async Task<bool> CheckAsync(string what, Func<CancellationToken, Task> probe, CancellationToken requestAborted)
+    /// <summary>The latest report while it is fresh, else a new probe; callers that arrive while it runs share it.</summary>
+    private Task<Report> ReportFor(DurableTaskClient client)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
-        timeout.CancelAfter(CheckTimeout);
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            if (latest is { } kept && now - kept.At < CacheFor)
+            {
+                return kept.Report;
+            }
+
+            var report = ProbeAsync(client);
+            latest = (now, report);
+            return report;
+        }
+    }
+
+    /// <summary>Not tied to the request that started it: the callers sharing the probe must not lose it when that one
+    /// goes away.</summary>
+    private async Task<Report> ProbeAsync(DurableTaskClient client)
+    {
+        var dynamoDb = CheckAsync("DynamoDB", ct => store.GetAsync(ProbeId, ct));
+        var taskHub = CheckAsync("task hub", ct => client.GetInstanceAsync(ProbeId, getInputsAndOutputs: false, ct));
+        return new Report(await dynamoDb, await taskHub);
+    }
+
+    private async Task<bool> CheckAsync(string what, Func<CancellationToken, Task> probe)
+    {
+        using var timeout = new CancellationTokenSource(CheckTimeout);
         try
         {
             await probe(timeout.Token);
             return true;
         }
-        catch (Exception e) when (!requestAborted.IsCancellationRequested)
+        catch (Exception e)
         {
             LogUnreachable(logger, what, e.GetType().Name, e.Message);
             return false;
@@ -66,4 +97,6 @@ public sealed partial class HealthEndpoint(IApartmentStore store, ILogger<Health
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Health check: the {Service} could not be reached: {ExceptionType}: {Reason}")]
     private static partial void LogUnreachable(ILogger logger, string service, string exceptionType, string reason);
+
+    private sealed record Report(bool DynamoDbUp, bool TaskHubUp);
 }

@@ -21,7 +21,7 @@ namespace Booking.Api.Http;
 /// The GraphQL-over-HTTP endpoint on an ASP.NET Core <see cref="HttpContext"/>, shared by every host. Status codes:
 /// 200 once the operation ran (field errors included); 400 for a request that is not well-formed, and, when the answer
 /// is application/graphql-response+json, for a document that does not parse or validate (limits included) or variables
-/// that do not coerce (200 with errors in application/json); 405 for other methods and for a mutation over GET; 406, 413 and 415 for the
+/// that do not coerce (200 with errors in application/json); 405 for other methods and for a mutation or a token over GET; 406, 413 and 415 for the
 /// Accept header, body size and Content-Type; 500 only for a fault of the server's own.
 /// </summary>
 public sealed partial class GraphQLHttpHandler(
@@ -142,7 +142,7 @@ public sealed partial class GraphQLHttpHandler(
         };
         if (isGet)
         {
-            options.ValidationRules = DocumentValidator.CoreRules.Append(QueriesOnlyOverGetRule.Instance);
+            options.ValidationRules = DocumentValidator.CoreRules.Append(QueriesOnlyOverGetRule.Instance).Append(NoTokensOverGetRule.Instance);
         }
 
         return executer.ExecuteAsync(options);
@@ -162,7 +162,7 @@ public sealed partial class GraphQLHttpHandler(
         }
 
         var errors = result.Errors ?? [];
-        if (errors.Any(e => e is MutationOverGetError))
+        if (errors.Any(e => e is PostOnlyError))
         {
             return StatusCodes.Status405MethodNotAllowed;
         }

@@ -15,7 +15,7 @@ internal sealed class QueriesOnlyOverGetRule : ValidationRuleBase
     {
         if (context.Operation?.Operation is OperationType.Mutation)
         {
-            context.ReportError(new MutationOverGetError());
+            context.ReportError(new PostOnlyError("Mutations cannot be sent with GET, which must stay safe to repeat; send this request with POST."));
         }
 
         return default;

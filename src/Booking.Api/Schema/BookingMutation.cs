@@ -1,4 +1,5 @@
 using Booking.Api.Access;
+using Booking.Api.Limits;
 using Booking.Api.Services;
 using Booking.Core.Apartments;
 using GraphQL;
@@ -13,13 +14,15 @@ public sealed class BookingMutation : ObjectGraphType
         Name = "Mutation";
 
         Field<NonNullGraphType<ApartmentGraphType>, Apartment>("addApartment")
-            .Description("Adds a vacant apartment; an existing id is refused with CONFLICT and left unchanged.")
+            .Description("Operators only (the x-operator-key header): adds a vacant apartment; an existing id is refused with CONFLICT and left unchanged.")
             .Argument<NonNullGraphType<IdGraphType>>("id")
+            .ForOperators()
             .ResolveAsync(ctx => ctx.Booking().Apartments.AddAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken)!);
 
         Field<NonNullGraphType<ReservationGraphType>, ReservationView>("reserveApartment")
-            .Description("Starts a reservation and waits a moment for the hold: PENDING_PAYMENT, REJECTED or FAILED, or REQUESTED when still undecided.")
+            .Description("Starts a reservation and waits a moment for the hold: PENDING_PAYMENT, REJECTED or FAILED, or REQUESTED when still undecided. One per request.")
             .Argument<NonNullGraphType<ReserveApartmentInputGraphType>>("input")
+            .StartsAReservation()
             .ResolveAsync(ctx => ctx.Booking().Reservations.ReserveAsync(ctx.GetArgument<ReserveApartmentInput>("input"), ctx.Booking().Caller, ctx.CancellationToken)!);
 
         Field<NonNullGraphType<ReservationGraphType>, ReservationView>("confirmPayment")
@@ -48,8 +51,9 @@ public sealed class BookingMutation : ObjectGraphType
             .ResolveAsync(ctx => ctx.Booking().Apartments.RetireAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken)!);
 
         Field<StepFunctionsGraphType, StepFunctionView>("addStepFunction")
-            .Description("The seed's mutation: starts a reservation workflow named input.id and echoes {id, arn}. The reservation's token, for its holder to cancel it, is in the response's extensions.tokens under the field's name or alias, only for the request that started it.")
+            .Description("The seed's mutation: starts a reservation workflow named input.id and echoes {id, arn}. One per request. The reservation's token, for its holder to cancel it, is in the response's extensions.tokens under the field's name or alias, only for the request that started it.")
             .Argument<NonNullGraphType<StepFunctionsInputGraphType>>("input")
+            .StartsAReservation()
             .ResolveAsync(async ctx =>
             {
                 var (view, token) = await ctx.Booking().Reservations.AddStepFunctionAsync(ctx.GetArgument<StepFunctionsInput>("input"), ctx.Booking().Caller, ctx.CancellationToken);

@@ -19,6 +19,9 @@ public sealed class BookingUserContext(ApartmentService apartments, ReservationS
     /// <summary>Who sent the request, for the per-client limits.</summary>
     public Caller Caller { get; } = caller;
 
+    /// <summary>Whether this request may use the operator fields, and see what only operators see.</summary>
+    public bool IsOperator => OperatorRefusal is null;
+
     public ApartmentService Apartments { get; } = apartments;
 
     public ReservationService Reservations { get; } = reservations;

@@ -1,4 +1,5 @@
 using Booking.Api.Paging;
+using GraphQL;
 using GraphQL.Types;
 
 namespace Booking.Api.Schema;
@@ -10,7 +11,9 @@ public abstract class ListPageGraphType<TItemGraphType, TItem> : ObjectGraphType
     protected ListPageGraphType(string name)
     {
         Name = name;
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TItemGraphType>>>>("items").Resolve(ctx => ctx.Source.Items);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<TItemGraphType>>>>("items")
+            .WithComplexityImpact(PageCost.OfItems)
+            .Resolve(ctx => ctx.Source.Items);
         Field<StringGraphType>("nextToken").Description(PageDescriptions.NextToken).Resolve(ctx => ctx.Source.NextToken);
     }
 }

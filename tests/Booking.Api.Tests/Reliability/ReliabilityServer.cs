@@ -14,6 +14,8 @@ public sealed class ReliabilityServer : ApiServer, ICorpusServer
 
     int ICorpusServer.MaxPaymentWindowSeconds => MaxPaymentWindowSeconds;
 
+    string ICorpusServer.OperatorKey => OperatorKey;
+
     public Task<CorpusWorld> WorldAsync() => world.Value;
 
     async Task<GraphQLResponse> ICorpusServer.SendAsync(HttpRequestMessage request)

@@ -9,7 +9,8 @@ namespace Booking.Testing.Corpus;
 /// <summary>
 /// One case of <c>bad-requests.json</c>: how to build the request (<c>method</c>; a raw <c>body</c>, a <c>json</c>
 /// body, or <c>bodyBase64</c>; a GET's <c>get</c> parameters or raw <c>queryString</c>; <c>contentType</c> and
-/// <c>accept</c>, where null means no header) and what must come back (<c>expect</c>: the status, the code of one of the
+/// <c>accept</c>, where null means no header; any other <c>headers</c>, such as the operator key a case needs to reach
+/// the refusal it is about) and what must come back (<c>expect</c>: the status, the code of one of the
 /// errors, and fragments that error's message must contain).
 /// </summary>
 public sealed record BadRequestCase(string Name, JsonElement Definition)
@@ -53,6 +54,14 @@ public sealed record BadRequestCase(string Name, JsonElement Definition)
         if (accept is not null)
         {
             request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        if (Definition.TryGetProperty("headers", out var headers))
+        {
+            foreach (var header in headers.EnumerateObject())
+            {
+                request.Headers.TryAddWithoutValidation(header.Name, text.Text(header.Value));
+            }
         }
 
         return request;

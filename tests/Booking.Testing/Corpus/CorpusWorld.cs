@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Booking.Api;
+using Booking.Api.Access;
 using Booking.Api.Services;
 using Booking.Core.Configuration;
 using Booking.Core.Validation;
@@ -53,7 +54,7 @@ public sealed class CorpusWorld
             ReserveAsync(server, cancelledApartment, cancelled, 60));
         await WaitForAsync(server, paid, status => status != "REQUESTED");
         await WaitForAsync(server, cancelled, status => status != "REQUESTED");
-        await PostAsync(server, "mutation($id: ID!) { confirmPayment(reservationId: $id) { status } }", new { id = paid });
+        await PostAsync(server, "mutation($id: ID!) { confirmPayment(reservationId: $id) { status } }", new { id = paid }, server.OperatorKey);
         await PostAsync(server, "mutation($id: ID!, $token: String!) { cancelReservation(reservationId: $id, token: $token) { status } }", new { id = cancelled, token = tokens[2] });
         var rejectedToken = await ReserveAsync(server, paidApartment, rejected, 60);
 
@@ -84,6 +85,8 @@ public sealed class CorpusWorld
             ["maxComplexity"] = Text(apiDefaults.MaxComplexity),
             ["maxDepth"] = Text(apiDefaults.MaxDepth),
             ["maxIntrospectionDepth"] = Text(apiDefaults.MaxIntrospectionDepth),
+            ["maxRootFields"] = Text(apiDefaults.MaxRootFields),
+            ["operatorKey"] = server.OperatorKey,
         });
     }
 
@@ -94,13 +97,18 @@ public sealed class CorpusWorld
         (await PostAsync(server, "mutation($input: ReserveApartmentInput!) { reserveApartment(input: $input) { token } }", new { input = new { apartmentId, reservationId, paymentWindowSeconds } }))
             .GetProperty("reserveApartment").GetProperty("token").GetString()!;
 
-    private static async Task<JsonElement> PostAsync(ICorpusServer server, string query, object variables)
+    private static async Task<JsonElement> PostAsync(ICorpusServer server, string query, object variables, string? operatorKey = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "graphql")
         {
             Content = new StringContent(JsonSerializer.Serialize(new { query, variables }), Encoding.UTF8, "application/json"),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/graphql-response+json"));
+        if (operatorKey is not null)
+        {
+            request.Headers.Add(OperatorAccessOptions.HeaderName, operatorKey);
+        }
+
         return (await server.SendAsync(request)).Data.Clone();
     }
 

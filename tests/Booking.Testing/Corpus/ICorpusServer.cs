@@ -12,6 +12,9 @@ public interface ICorpusServer
     /// <summary>The server's <c>Reservation:MaxPaymentWindow</c>, in seconds.</summary>
     int MaxPaymentWindowSeconds { get; }
 
+    /// <summary>The server's <c>Auth:OperatorKey</c>: the server has one, so a request without it is a client's.</summary>
+    string OperatorKey { get; }
+
     /// <summary>Adds a vacant apartment straight to the table and returns its id, which starts with <paramref name="prefix"/>.</summary>
     Task<string> AddApartmentAsync(string prefix);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using Xunit;
 
@@ -25,8 +26,18 @@ public static class BookingApi
 
     public static bool IsFinal(string status) => FinalStatuses.Contains(status);
 
-    public static async Task<JsonElement> AddApartmentAsync(this IBookingHost host, string id) =>
-        (await host.PostAsync("mutation($id: ID!) { addApartment(id: $id) { id status } }", new { id })).Data.GetProperty("addApartment");
+    /// <summary>addApartment, an operator field: with <paramref name="operatorKey"/> on a host that has one, or as anyone
+    /// on a host whose operator fields are open without a key.</summary>
+    public static async Task<JsonElement> AddApartmentAsync(this IBookingHost host, string id, string? operatorKey = null) =>
+        (await host.PostAsync("mutation($id: ID!) { addApartment(id: $id) { id status } }", new { id }, operatorKey is null ? null : host.AsOperator(operatorKey)))
+            .Data.GetProperty("addApartment");
+
+    /// <summary>Headers with the client key the host's requests carry by default and <paramref name="operatorKey"/>.</summary>
+    public static Action<HttpRequestHeaders> AsOperator(this IBookingHost host, string operatorKey) => headers =>
+    {
+        host.AddClientKey(headers);
+        headers.Add("x-operator-key", operatorKey);
+    };
 
     public static async Task<JsonElement> ReserveAsync(this IBookingHost host, string apartmentId, string reservationId, int paymentWindowSeconds)
     {
