@@ -94,12 +94,23 @@ public sealed partial class PaymentWebhookEndpoint(
             return Refuse(StatusCodes.Status400BadRequest, ApiErrorCodes.BadUserInput, $"reservationId is invalid: {badId}");
         }
 
+        // An event applied before is answered as it was and changes nothing, whatever happened since.
+        if (await records.GetAsync(payment.ReservationId, cancellationToken) is { PaymentEventIds: { } applied } seen && applied.Contains(payment.EventId))
+        {
+            return (StatusCodes.Status200OK, new { received = true, duplicate = true, status = seen.Status.ToStoredValue() });
+        }
+
         // The same path as an operator's confirmPayment: the record decides, the workflow applies it.
         var reservations = new ReservationService(client, records, limits, reservationOptions.Value, clock);
         try
         {
             var confirmed = await reservations.ConfirmPaymentAsync(payment.ReservationId, cancellationToken);
             LogConfirmed(logger, payment.EventId, payment.ReservationId, confirmed.Status);
+            if (confirmed.Status is ReservationStatus.Paid || !confirmed.Status.IsFinal())
+            {
+                await records.AddPaymentEventAsync(payment.ReservationId, payment.EventId, cancellationToken);
+            }
+
             return confirmed.Status is ReservationStatus.Paid || !confirmed.Status.IsFinal()
                 ? (StatusCodes.Status200OK, new { received = true, status = confirmed.Status.ToStoredValue() })
                 : Refuse(

@@ -127,7 +127,8 @@ public sealed class ReservationService(DurableTaskClient client, IReservationSto
     private async Task<ListPage<ReservationRecord>> ListRecordsAsync(string? apartmentId, ReservationStatus? status, PageRequest page, CancellationToken cancellationToken)
     {
         var after = page.After is null ? null : PageCursor.Decode(page.After, ReservationsList, apartmentId);
-        var position = after is { CreatedAt: { } createdAt } ? new ReservationListPosition(after.Id, createdAt) : null;
+        // A nextToken names a reservation that existed when the page was read, so a time after now is forged.
+        var position = after is { CreatedAt: { } createdAt } && createdAt <= clock.GetUtcNow().AddDays(1) ? new ReservationListPosition(after.Id, createdAt) : null;
         if (after is not null && position is null)
         {
             throw new InputValidationException("after", PageCursor.NotOurs);

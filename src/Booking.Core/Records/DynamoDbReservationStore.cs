@@ -35,6 +35,7 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
     private const string TokenHashAttribute = "tokenHash";
     private const string ArnAttribute = "arn";
     private const string ClientIdAttribute = "clientId";
+    private const string PaymentEventsAttribute = "paymentEvents";
     private const string ListKeyAttribute = "listKey";
     private const string OpenKeyAttribute = "openKey";
     private const string HoldUntilAttribute = "holdUntil";
@@ -193,6 +194,29 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
         }
 
         return ended;
+    }
+
+    public async Task AddPaymentEventAsync(string reservationId, string eventId, CancellationToken cancellationToken = default)
+    {
+        using var span = StartSpan("UpdateItem", apartmentId: null, reservationId);
+        try
+        {
+            await dynamoDb.UpdateItemAsync(
+                new UpdateItemRequest
+                {
+                    TableName = tableName,
+                    Key = KeyOf(reservationId),
+                    UpdateExpression = "ADD #events :event",
+                    ConditionExpression = "attribute_exists(#id)",
+                    ExpressionAttributeNames = new() { ["#events"] = PaymentEventsAttribute, ["#id"] = IdAttribute },
+                    ExpressionAttributeValues = new() { [":event"] = new AttributeValue { SS = [eventId] } },
+                },
+                cancellationToken);
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            // No such reservation: nothing to note it on.
+        }
     }
 
     public async Task<ReservationRecordPage> ListAsync(ReservationListQuery query, CancellationToken cancellationToken = default)
@@ -368,7 +392,8 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
             Text(item, TokenHashAttribute),
             Text(item, ArnAttribute),
             StoredTime.Parse(Text(item, EndedAtAttribute)),
-            Text(item, ClientIdAttribute));
+            Text(item, ClientIdAttribute),
+            item.TryGetValue(PaymentEventsAttribute, out var events) ? events.SS : null);
     }
 
     private static string? Text(Dictionary<string, AttributeValue> item, string name) =>

@@ -25,6 +25,9 @@ public interface IReservationStore
     /// as it stands afterwards.</summary>
     Task<ReservationRecord> EndAsync(string reservationId, string apartmentId, ReservationDecision ending, CancellationToken cancellationToken = default);
 
+    /// <summary>Notes that the payment provider's event <paramref name="eventId"/> was applied to the reservation.</summary>
+    Task AddPaymentEventAsync(string reservationId, string eventId, CancellationToken cancellationToken = default);
+
     /// <summary>A page of reservations, newest first, reading one page of an index, never the table.</summary>
     Task<ReservationRecordPage> ListAsync(ReservationListQuery query, CancellationToken cancellationToken = default);
 
