@@ -352,7 +352,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     }
     siteConfig: {
       minTlsVersion: '1.2'
-      ftpsState: 'Disabled'
+      // No ftpsState: Flex Consumption rejects the property; the 'ftp' credentials policy below keeps FTP closed.
       cors: {
         allowedOrigins: corsAllowedOrigins
         supportCredentials: false

@@ -10,9 +10,13 @@ public sealed class HardeningTests(MainTemplate main) : IClassFixture<MainTempla
     private CompiledTemplate Template => main.Compiled;
 
     [Fact]
-    public void Function_app_refuses_ftp()
+    public void Function_app_sets_no_ftps_state_because_flex_consumption_rejects_the_property()
     {
-        Assert.Equal("Disabled", (string?)Template.FunctionApp["properties"]?["siteConfig"]?["ftpsState"]);
+        // ARM refuses a Flex Consumption site whose siteConfig names FtpsState; the ftp credentials policy closes FTP.
+        var siteConfig = Template.FunctionApp["properties"]?["siteConfig"]?.AsObject();
+
+        Assert.NotNull(siteConfig);
+        Assert.False(siteConfig.ContainsKey("ftpsState"));
     }
 
     [Theory]

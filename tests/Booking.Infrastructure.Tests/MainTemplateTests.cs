@@ -121,6 +121,15 @@ public sealed class MainTemplateTests(MainTemplate main) : IClassFixture<MainTem
     }
 
     [Fact]
+    public void Outputs_name_the_application_insights_component_and_the_key_vault_that_the_deploy_guide_asks_for()
+    {
+        var outputs = Template.Json["outputs"];
+
+        Assert.Equal("[format('{0}-appi-{1}', parameters('namePrefix'), variables('suffix'))]", Expression(outputs?["applicationInsightsName"]?["value"]));
+        Assert.Equal("[variables('keyVaultName')]", Expression(outputs?["keyVaultName"]?["value"]));
+    }
+
+    [Fact]
     public void Task_hub_name_is_checked_for_letters_and_digits_before_it_reaches_the_app()
     {
         var taskHub = Template.AppSettings["TaskHubName"];
