@@ -47,12 +47,16 @@ dotnet build src/Booking.LocalHost/Booking.LocalHost.csproj -c Release --verbosi
 host_dll=src/Booking.LocalHost/bin/Release/net10.0/Booking.LocalHost.dll
 
 # Every process below starts in a session of its own (setsid), so the terminal's Ctrl+C reaches only this script,
-# which then stops them in order: the host first, while its emulators are still up, then the emulators.
+# which then stops them in order: the host first, while its emulators are still up, then the emulators. However the
+# script ends (Ctrl+C, kill, a closed terminal, or the end of a pipe it writes to, as when `| tee run.log` dies with
+# the same Ctrl+C), the EXIT trap stops them.
 pids=()
 stop_all() {
-  trap - INT TERM EXIT
+  # Nothing may cut the clean-up short: not a second Ctrl+C, nor writing to a reader that has gone.
+  trap '' INT TERM HUP PIPE
+  set +e
   [ "${#pids[@]}" -gt 0 ] || return 0
-  echo; echo "== Stopping"
+  { echo; echo "== Stopping"; } 2>/dev/null
   # Newest first. The host drains within its 10 s shutdown timeout; Azurite can take minutes to honour SIGTERM, so
   # anything still running 10 s later is killed.
   local i pid
@@ -60,11 +64,13 @@ stop_all() {
     pid=${pids[i]}
     kill -TERM "$pid" 2>/dev/null || continue
     for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$pid" 2>/dev/null || true
+    kill -9 "$pid" 2>/dev/null
   done
 }
 trap stop_all EXIT
+trap 'exit 129' HUP
 trap 'exit 130' INT
+trap 'exit 141' PIPE
 trap 'exit 143' TERM
 
 wait_for_port() {
@@ -119,7 +125,7 @@ cat <<MSG
 
 BookingFunctions is running at $url  (Ctrl+C stops everything)
 Open $url in a browser for GraphiQL, or try:
-  curl -s $url -H 'Content-Type: application/json' -d '{"query":"{ apartments { id status } }"}'
+  curl -s $url -H 'Content-Type: application/json' -d '{"query":"{ apartments { items { id status } nextToken } }"}'
 
 MSG
 wait "$host_pid"

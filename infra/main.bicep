@@ -1,6 +1,7 @@
 // The Azure counterpart of the seed's CDK stack: where the seed had a Lambda behind AppSync and a Step Functions state
 // machine, this deploys one Function App that serves /api/graphql and runs the workflow with Durable Functions. The
-// DynamoDB table stays on AWS (the seed's table works unchanged), so AWS credentials are an input kept in Key Vault.
+// DynamoDB tables stay on AWS (the seed's apartment table works unchanged), so AWS credentials are an input kept in
+// Key Vault. The Azure Developer CLI deploys it too (azure.yaml names the Function App's service).
 
 @description('Region for every resource; the resource group\'s by default.')
 param location string = resourceGroup().location
@@ -17,10 +18,19 @@ param dynamoDbRegion string = 'us-east-1'
 @minLength(3)
 param dynamoDbTableName string = 'Apartments'
 
+@description('Name of the DynamoDB reservation table: one record per reservation (string partition key "Id", indexes byApartment, byCreation and byOpenHold; docs/deploy.md creates it).')
+@minLength(3)
+param dynamoDbReservationsTableName string = 'Reservations'
+
 @description('Durable Functions task hub: the name of the queues and tables the workflow keeps its state in (3-45 letters and digits, starting with a letter).')
 @minLength(3)
 @maxLength(45)
 param taskHubName string = 'BookingHub'
+
+@description('Control-queue partitions of the task hub: at most this many instances run orchestrations at once, each partition on one instance. Fixed when the hub is created; another value needs a new taskHubName.')
+@minValue(1)
+@maxValue(16)
+param partitionCount int = 4
 
 @description('How long a reservation holds an apartment while waiting for payment (TimeSpan, d.hh:mm:ss).')
 param paymentWindow string = '00:15:00'
@@ -42,6 +52,26 @@ param sweepGracePeriod string = '00:05:00'
 
 @description('When the sweeper looks for orphaned holds: an NCRONTAB expression with seconds (Flex Consumption does not run TimeSpan schedules).')
 param sweepSchedule string = '0 * * * * *'
+
+@description('How long the task hub keeps the workflow history of an ended reservation before a timer purges it (TimeSpan); 00:00:00 turns purging off. The reservation record in DynamoDB stays.')
+param historyRetention string = '30.00:00:00'
+
+@description('When the history purge runs: an NCRONTAB expression with seconds.')
+param historyPurgeSchedule string = '0 30 * * * *'
+
+@description('Apartments one client address may hold at once; 0 turns the limit off.')
+@minValue(0)
+param maxActiveHoldsPerClient int = 5
+
+@description('Reservations one client address may start per minute, counted across instances; 0 turns the limit off.')
+@minValue(0)
+param maxReservationsPerClientPerMinute int = 30
+
+@description('The longest payment window a client (not an operator) may ask for.')
+param maxClientPaymentWindow string = '00:30:00'
+
+@description('Take the client address from the first address of X-Forwarded-For. True in Azure: requests reach the app through Azure\'s front ends, which set that header.')
+param trustForwardedFor bool = true
 
 @description('Largest GraphQL request body in bytes; larger requests get 413.')
 @minValue(1024)
@@ -121,7 +151,12 @@ var roles = {
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
 }
+
+// The app's own default for local runs (local.settings.sample.json); anyone who read the repository could sign payments
+// with it, so a deployment that was given it fails.
+var localWebhookSecret = 'local-development-webhook-secret'
 
 resource logAnalytics 'Microsoft.OperationalInsights/workspaces@2025-02-01' = {
   name: '${namePrefix}-log-${suffix}'
@@ -141,6 +176,8 @@ resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
   properties: {
     Application_Type: 'web'
     WorkspaceResourceId: logAnalytics.id
+    // Telemetry is accepted only from Entra ID identities (the app's), never from whoever knows the connection string.
+    DisableLocalAuth: true
   }
 }
 
@@ -201,6 +238,8 @@ resource keyVault 'Microsoft.KeyVault/vaults@2025-05-01' = {
     enableRbacAuthorization: true
     enableSoftDelete: true
     softDeleteRetentionInDays: 7
+    // A deleted vault and its secrets cannot be purged before the retention ends, not even by an owner.
+    enablePurgeProtection: true
   }
 
   resource awsAccessKeyIdSecret 'secrets' = {
@@ -220,7 +259,9 @@ resource keyVault 'Microsoft.KeyVault/vaults@2025-05-01' = {
   resource paymentWebhookSecretSecret 'secrets' = {
     name: 'payment-webhook-secret'
     properties: {
-      value: paymentWebhookSecret
+      value: paymentWebhookSecret != localWebhookSecret
+        ? paymentWebhookSecret
+        : fail('paymentWebhookSecret is the app\'s local development default; give the secret your payment provider signs webhooks with.')
     }
   }
 
@@ -237,6 +278,17 @@ resource keyVaultRoleAssignment 'Microsoft.Authorization/roleAssignments@2022-04
   scope: keyVault
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.keyVaultSecretsUser)
+    principalId: appIdentity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// With local authentication off, Application Insights takes telemetry only from identities holding this role.
+resource appInsightsRoleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, appIdentity.id, roles.monitoringMetricsPublisher)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
     principalId: appIdentity.properties.principalId
     principalType: 'ServicePrincipal'
   }
@@ -263,6 +315,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: functionAppName
   location: location
   kind: 'functionapp,linux'
+  // azd publishes the service of this name in azure.yaml to the resource carrying the tag.
+  tags: {
+    'azd-service-name': 'api'
+  }
   identity: {
     type: 'UserAssigned'
     userAssignedIdentities: {
@@ -296,6 +352,7 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
     }
     siteConfig: {
       minTlsVersion: '1.2'
+      // No ftpsState: Flex Consumption rejects the property; the 'ftp' credentials policy below keeps FTP closed.
       cors: {
         allowedOrigins: corsAllowedOrigins
         supportCredentials: false
@@ -326,9 +383,19 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: appInsights.properties.ConnectionString
         }
+        // Local authentication is off: the host signs in to Application Insights with the user-assigned identity.
+        {
+          name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING'
+          value: 'ClientId=${appIdentity.properties.clientId};Authorization=AAD'
+        }
         {
           name: 'TaskHubName'
           value: taskHubNameIsValid ? taskHubName : fail('taskHubName must be 3-45 letters and digits and start with a letter; the Functions host refuses any other name at start-up.')
+        }
+        // Overrides host.json's extensions.durableTask.storageProvider.partitionCount.
+        {
+          name: 'AzureFunctionsJobHost__extensions__durableTask__storageProvider__partitionCount'
+          value: string(partitionCount)
         }
         {
           name: 'DynamoDb__Region'
@@ -337,6 +404,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'DynamoDb__TableName'
           value: dynamoDbTableName
+        }
+        {
+          name: 'DynamoDb__ReservationsTableName'
+          value: dynamoDbReservationsTableName
         }
         // The AWS SDK's credential chain reads these two environment variables; the platform resolves the references
         // with the app's identity, so the keys live only in Key Vault.
@@ -386,6 +457,30 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
           value: sweepSchedule
         }
         {
+          name: 'Reservation__HistoryRetention'
+          value: historyRetention
+        }
+        {
+          name: 'Reservation__HistoryPurgeSchedule'
+          value: historyPurgeSchedule
+        }
+        {
+          name: 'Reservation__MaxActiveHoldsPerClient'
+          value: string(maxActiveHoldsPerClient)
+        }
+        {
+          name: 'Reservation__MaxReservationsPerClientPerMinute'
+          value: string(maxReservationsPerClientPerMinute)
+        }
+        {
+          name: 'Reservation__MaxClientPaymentWindow'
+          value: maxClientPaymentWindow
+        }
+        {
+          name: 'Reservation__TrustForwardedFor'
+          value: string(trustForwardedFor)
+        }
+        {
           name: 'GraphQL__MaxRequestBytes'
           value: string(graphQLMaxRequestBytes)
         }
@@ -416,13 +511,31 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       ]
     }
   }
-  // The app must not start before its identity can reach storage and Key Vault.
+  // The app must not start before its identity can reach storage, Key Vault and Application Insights.
   dependsOn: [
     storageRoleAssignments
     keyVaultRoleAssignment
+    appInsightsRoleAssignment
     keyVault::operatorKeySecret
     storage::blobServices::deploymentContainer
   ]
+}
+
+// Publishing signs in with Entra ID (az, azd); the app's FTP and SCM user names and passwords stay off.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: functionApp
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2025-03-01' = {
+  parent: functionApp
+  name: 'scm'
+  properties: {
+    allow: false
+  }
 }
 
 @description('The function app\'s name (the seed\'s LambdaFunctionName output).')

@@ -1,7 +1,9 @@
 using './main.bicep'
 
-// Values for a deployment of the seed's setup. Secrets never live here: the two AWS keys are read from the environment
-// of whoever deploys (the same variables the AWS CLI uses), and the template moves them into Key Vault.
+// Values for a deployment of the seed's setup, for `az deployment group create` and for `azd up` alike (azd prefers
+// this file to a main.parameters.json). Secrets never live here: they are read from the environment of whoever deploys
+// (the AWS keys under the names the AWS CLI uses), or under azd from the azd environment (`azd env set`), and the
+// template moves them into Key Vault.
 
 param namePrefix = 'booking'
 param dynamoDbRegion = 'us-east-1'

@@ -13,6 +13,28 @@ public sealed class AppSettingsTests(MainTemplate main) : IClassFixture<MainTemp
         Assert.Contains(name, main.Compiled.AppSettings.Keys);
     }
 
+    [Theory]
+    [InlineData("DynamoDb__ReservationsTableName", "[parameters('dynamoDbReservationsTableName')]", "dynamoDbReservationsTableName", "\"Reservations\"")]
+    [InlineData("Reservation__HistoryRetention", "[parameters('historyRetention')]", "historyRetention", "\"30.00:00:00\"")]
+    [InlineData("Reservation__HistoryPurgeSchedule", "[parameters('historyPurgeSchedule')]", "historyPurgeSchedule", "\"0 30 * * * *\"")]
+    [InlineData("Reservation__MaxActiveHoldsPerClient", "[string(parameters('maxActiveHoldsPerClient'))]", "maxActiveHoldsPerClient", "5")]
+    [InlineData("Reservation__MaxReservationsPerClientPerMinute", "[string(parameters('maxReservationsPerClientPerMinute'))]", "maxReservationsPerClientPerMinute", "30")]
+    [InlineData("Reservation__MaxClientPaymentWindow", "[parameters('maxClientPaymentWindow')]", "maxClientPaymentWindow", "\"00:30:00\"")]
+    [InlineData("Reservation__TrustForwardedFor", "[string(parameters('trustForwardedFor'))]", "trustForwardedFor", "true")]
+    public void Setting_comes_from_its_parameter_whose_default_is_the_apps(string name, string value, string parameter, string defaultJson)
+    {
+        Assert.Equal(value, main.Compiled.AppSettings[name]);
+        Assert.Equal(defaultJson, main.Compiled.Parameter(parameter)["defaultValue"]?.ToJsonString());
+    }
+
+    [Theory]
+    [InlineData("maxActiveHoldsPerClient")]
+    [InlineData("maxReservationsPerClientPerMinute")]
+    public void Abuse_limit_may_be_zero_to_turn_it_off_but_not_negative(string parameter)
+    {
+        Assert.Equal(0, (int?)main.Compiled.Parameter(parameter)["minValue"]);
+    }
+
     [Fact]
     public void Every_exclusion_names_a_setting_the_local_sample_still_has()
     {

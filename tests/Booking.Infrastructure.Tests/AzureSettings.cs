@@ -22,7 +22,8 @@ public static class AzureSettings
     };
 
     /// <summary>Settings the app reads only in Azure, which the local sample therefore does not carry.</summary>
-    public static readonly IReadOnlyList<string> AzureOnly = ["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+    public static readonly IReadOnlyList<string> AzureOnly =
+        ["APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"];
 
     public static IReadOnlyList<string> SampleSettings { get; } = ReadSample();
 

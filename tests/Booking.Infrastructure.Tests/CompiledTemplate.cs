@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Booking.Infrastructure.Tests;
@@ -39,6 +40,14 @@ public sealed class CompiledTemplate
     public JsonObject SingleResource(string type) => Assert.Single(Resources(type));
 
     public JsonObject FunctionApp => SingleResource("Microsoft.Web/sites");
+
+    /// <summary>A parameter's declaration (type, default, bounds).</summary>
+    public JsonObject Parameter(string name) =>
+        Json["parameters"]?[name]?.AsObject() ?? throw new KeyNotFoundException($"The template declares no parameter {name}.");
+
+    /// <summary>A property as text: an ARM expression or literal string as it stands, anything else as its JSON.</summary>
+    public static string Text(JsonNode? node) =>
+        node?.GetValueKind() == JsonValueKind.String ? (string)node! : node?.ToJsonString() ?? string.Empty;
 
     /// <summary>The function app's app settings, name to value (an ARM expression in brackets or a literal).</summary>
     public IReadOnlyDictionary<string, string> AppSettings =>

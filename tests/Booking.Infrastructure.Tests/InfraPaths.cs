@@ -12,4 +12,8 @@ public static class InfraPaths
     public static string Parameters { get; } = Path.Combine(Folder, "main.bicepparam");
 
     public static string LocalSettingsSample { get; } = Path.Combine(RepositoryPaths.Root, "local.settings.sample.json");
+
+    public static string HostJson { get; } = Path.Combine(RepositoryPaths.Root, "host.json");
+
+    public static string AzureYaml { get; } = Path.Combine(RepositoryPaths.Root, "azure.yaml");
 }

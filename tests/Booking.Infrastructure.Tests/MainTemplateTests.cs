@@ -73,17 +73,20 @@ public sealed class MainTemplateTests(MainTemplate main) : IClassFixture<MainTem
     }
 
     [Theory]
-    [InlineData("aws-access-key-id", "awsAccessKeyId")]
-    [InlineData("aws-secret-access-key", "awsSecretAccessKey")]
-    [InlineData("payment-webhook-secret", "paymentWebhookSecret")]
-    public void Secret_holds_a_secure_parameter_without_default(string secretName, string parameter)
+    [InlineData("aws-access-key-id", "awsAccessKeyId", "[parameters('awsAccessKeyId')]")]
+    [InlineData("aws-secret-access-key", "awsSecretAccessKey", "[parameters('awsSecretAccessKey')]")]
+    [InlineData(
+        "payment-webhook-secret",
+        "paymentWebhookSecret",
+        "[if(not(equals(parameters('paymentWebhookSecret'), variables('localWebhookSecret'))), parameters('paymentWebhookSecret'), fail(")]
+    public void Secret_holds_a_secure_parameter_without_default(string secretName, string parameter, string valueStart)
     {
         var secret = Assert.Single(
             Template.Resources("Microsoft.KeyVault/vaults/secrets"),
             resource => Expression(resource["name"]).Contains($"'{secretName}'", StringComparison.Ordinal));
         var declaration = Template.Json["parameters"]?[parameter];
 
-        Assert.Equal($"[parameters('{parameter}')]", Expression(secret["properties"]?["value"]));
+        Assert.StartsWith(valueStart, Expression(secret["properties"]?["value"]), StringComparison.Ordinal);
         Assert.Equal("securestring", (string?)declaration?["type"]);
         Assert.Null(declaration?["defaultValue"]);
     }
@@ -115,6 +118,15 @@ public sealed class MainTemplateTests(MainTemplate main) : IClassFixture<MainTem
         var url = Expression(outputs?["graphqlUrl"]?["value"]);
         Assert.Contains("'https://{0}/api/graphql'", url, StringComparison.Ordinal);
         Assert.Contains("defaultHostName", url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Outputs_name_the_application_insights_component_and_the_key_vault_that_the_deploy_guide_asks_for()
+    {
+        var outputs = Template.Json["outputs"];
+
+        Assert.Equal("[format('{0}-appi-{1}', parameters('namePrefix'), variables('suffix'))]", Expression(outputs?["applicationInsightsName"]?["value"]));
+        Assert.Equal("[variables('keyVaultName')]", Expression(outputs?["keyVaultName"]?["value"]));
     }
 
     [Fact]
@@ -157,7 +169,7 @@ public sealed class MainTemplateTests(MainTemplate main) : IClassFixture<MainTem
         Assert.Contains("Microsoft.OperationalInsights/workspaces", Expression(component["properties"]?["WorkspaceResourceId"]), StringComparison.Ordinal);
     }
 
-    private static string Expression(JsonNode? node) => node?.GetValueKind() == System.Text.Json.JsonValueKind.String ? (string)node! : node?.ToJsonString() ?? string.Empty;
+    private static string Expression(JsonNode? node) => CompiledTemplate.Text(node);
 
     private string RoleVariable(string roleId)
     {
