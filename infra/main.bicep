@@ -85,9 +85,13 @@ param graphQLMaxDepth int = 10
 @minValue(10)
 param graphQLMaxComplexity int = 2000
 
-@description('Deepest introspection query allowed (GraphiQL needs about 13).')
+@description('Deepest document of introspection alone allowed (GraphiQL\'s is 15 deep).')
 @minValue(2)
 param graphQLMaxIntrospectionDepth int = 15
+
+@description('Most root fields one operation may select (aliases and fragments included).')
+@minValue(1)
+param graphQLMaxRootFields int = 20
 
 @description('Items in a page of a list when the client does not ask with first.')
 @minValue(1)
@@ -495,6 +499,10 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'GraphQL__MaxIntrospectionDepth'
           value: string(graphQLMaxIntrospectionDepth)
+        }
+        {
+          name: 'GraphQL__MaxRootFields'
+          value: string(graphQLMaxRootFields)
         }
         {
           name: 'GraphQL__DefaultPageSize'

@@ -1,5 +1,7 @@
+using Azure.Identity;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Booking.Api.Telemetry;
+using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
@@ -16,6 +18,10 @@ public static class BookingTelemetryExtensions
 {
     private const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 
+    // The template turns Application Insights' local authentication off and names the app's identity here, as the
+    // Functions host reads it: "ClientId=<client id>;Authorization=AAD".
+    private const string ApplicationInsightsAuthentication = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
     /// <summary>
     /// Sends the worker's logs and dependencies straight to Application Insights, and its spans with OpenTelemetry:
     /// to Application Insights too, and to an OTLP endpoint when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. The
@@ -24,6 +30,8 @@ public static class BookingTelemetryExtensions
     /// </summary>
     public static FunctionsApplicationBuilder AddBookingTelemetry(this FunctionsApplicationBuilder builder)
     {
+        var credential = IdentityFrom(builder.Configuration[ApplicationInsightsAuthentication]);
+
         // The worker's invocation spans continue the host's trace (Durable Functions distributed tracing V2, host.json),
         // and the booking spans continue them, down to DynamoDB.
         builder.Services.AddOpenTelemetry()
@@ -38,13 +46,17 @@ public static class BookingTelemetryExtensions
 
                 if (!string.IsNullOrEmpty(builder.Configuration[ApplicationInsightsConnectionString]))
                 {
-                    tracing.AddAzureMonitorTraceExporter();
+                    tracing.AddAzureMonitorTraceExporter(exporter => exporter.Credential = credential);
                 }
             });
 
         builder.Services
             .AddApplicationInsightsTelemetryWorkerService()
             .ConfigureFunctionsApplicationInsights();
+        if (credential is not null)
+        {
+            builder.Services.Configure<TelemetryConfiguration>(configuration => configuration.SetAzureTokenCredential(credential));
+        }
 
         // The workflow's scope (ReservationId, ApartmentId) becomes custom dimensions on every line logged inside it,
         // which is what makes one reservation's story searchable.
@@ -64,5 +76,24 @@ public static class BookingTelemetryExtensions
         });
 
         return builder;
+    }
+
+    /// <summary>The managed identity an authentication string of the form "ClientId=...;Authorization=AAD" names; null
+    /// when there is none (local runs, or Application Insights with local authentication).</summary>
+    private static ManagedIdentityCredential? IdentityFrom(string? authentication)
+    {
+        var parts = (authentication ?? string.Empty)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(part => part.Split('=', 2))
+            .Where(pair => pair.Length == 2)
+            .ToDictionary(pair => pair[0], pair => pair[1], StringComparer.OrdinalIgnoreCase);
+        if (!parts.TryGetValue("Authorization", out var kind) || !string.Equals(kind, "AAD", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return parts.TryGetValue("ClientId", out var clientId)
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
     }
 }
