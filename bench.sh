@@ -42,4 +42,4 @@ fi
 
 echo "== Running the benchmark (at most $((left - 5)) s)"
 exec timeout --signal=INT --kill-after=5 "$((left - 10))" dotnet tools/Booking.Bench/bin/Release/net10.0/Booking.Bench.dll \
-  src/Booking.LocalHost/bin/Release/net10.0/Booking.LocalHost.dll --seconds "$((left - 20))" --commit "$commit" "$@"
+  local/Booking.LocalHost/bin/Release/net10.0/Booking.LocalHost.dll --seconds "$((left - 20))" --commit "$commit" "$@"

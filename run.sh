@@ -43,8 +43,8 @@ done
 ensure_emulators
 
 echo "== Building the local host"
-dotnet build src/Booking.LocalHost/Booking.LocalHost.csproj -c Release --verbosity quiet -nologo
-host_dll=src/Booking.LocalHost/bin/Release/net10.0/Booking.LocalHost.dll
+dotnet build local/Booking.LocalHost/Booking.LocalHost.csproj -c Release --verbosity quiet -nologo
+host_dll=local/Booking.LocalHost/bin/Release/net10.0/Booking.LocalHost.dll
 
 # Every process below starts in a session of its own (setsid), so the terminal's Ctrl+C reaches only this script,
 # which then stops them in order: the host first, while its emulators are still up, then the emulators. However the

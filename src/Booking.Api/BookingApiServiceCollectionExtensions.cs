@@ -20,8 +20,9 @@ namespace Booking.Api;
 public static class BookingApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the GraphQL schema, its executer with the request limits, the error mapping, the apartment service
-    /// <see cref="GraphQLHttpHandler"/> and <see cref="HealthEndpoint"/>. Needs <c>AddBookingCore</c> for the store and options.
+    /// Registers the GraphQL schema, its executer with the request limits, the error mapping, the apartment service,
+    /// the GraphQL-over-HTTP transport with the booking user context, <see cref="HealthEndpoint"/> and the payment
+    /// webhook. Needs <c>AddBookingCore</c> for the store and options.
     /// </summary>
     public static IServiceCollection AddBookingApi(this IServiceCollection services)
     {
@@ -33,7 +34,14 @@ public static class BookingApiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OperatorAccessOptions>, OperatorAccessOptionsValidator>());
         services.TryAddSingleton<OperatorAccess>();
         services.TryAddSingleton<GraphQLErrorMapper>();
-        services.TryAddSingleton<GraphQLHttpHandler>();
+        services.AddGraphQLHttp<BookingSchema>();
+        services.TryAddSingleton<IGraphQLUserContextBuilder, BookingUserContextBuilder>();
+        services.AddOptions<GraphQLHttpOptions>().Configure<IOptions<GraphQLApiOptions>>((http, api) =>
+        {
+            http.MaxRequestBytes = api.Value.MaxRequestBytes;
+            http.EnableGraphiQL = api.Value.EnableGraphiQL;
+            http.PostOnlyArguments = [ReservationToken.ArgumentName];
+        });
         services.TryAddSingleton<HealthEndpoint>();
         services.AddOptions<PaymentWebhookOptions>().BindConfiguration(PaymentWebhookOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentWebhookOptions>, PaymentWebhookOptionsValidator>());
@@ -42,6 +50,7 @@ public static class BookingApiServiceCollectionExtensions
         services.AddGraphQL(graphQL => graphQL
             .AddSchema<BookingSchema>()
             .AddGraphTypes(typeof(BookingSchema).Assembly)
+            .AddUnhandledExceptionHandler((context, execution) => execution.RequestServices!.GetRequiredService<GraphQLErrorMapper>().MapAsync(context))
             .AddValidationRule(KnownOperationTypesRule.Instance)
             .AddValidationRule(OperatorFieldsRule.Instance)
             .AddValidationRule(RootFieldsRule.Instance)

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Booking.Api;
 using Booking.Api.Access;
 using Booking.Api.Http;
+using Booking.Api.Schema;
 using Booking.Core;
 using Booking.Core.Apartments;
 using Booking.Core.Records;
@@ -29,7 +30,7 @@ namespace Booking.Api.Tests;
 /// has ended (always with a deadline), and snapshot everything a request could change. Not the SDK's in-process test host: under these tests' bursts its gRPC work-item stream stalled for minutes
 /// (the worker reconnected every 120 s and work items sent on the old stream were lost).
 /// </summary>
-public class ApiServer : IAsyncLifetime
+public class ApiServer : GraphQLEndpoint, IAsyncLifetime
 {
     /// <summary>The configured default window; short, so reservations the tests leave behind end quickly.</summary>
     public const int DefaultPaymentWindowSeconds = 2;
@@ -45,7 +46,6 @@ public class ApiServer : IAsyncLifetime
     private readonly AzuriteServer azurite = new() { InMemory = true };
     private WebApplication? app;
 
-    public HttpClient Http { get; private set; } = null!;
 
     public IApartmentStore Store { get; private set; } = null!;
 
@@ -86,9 +86,13 @@ public class ApiServer : IAsyncLifetime
         await app.Services.EnsureBookingTablesAsync();
         Durable = app.Services.GetRequiredService<DurableTaskClient>();
 
-        var handler = app.Services.GetRequiredService<GraphQLHttpHandler>();
+        var handler = app.Services.GetRequiredService<GraphQLHttpHandler<BookingSchema>>();
         var client = Durable;
-        app.Map("/api/graphql", context => handler.HandleAsync(context, client));
+        app.Map("/api/graphql", context =>
+        {
+            context.UseDurableClient(client);
+            return handler.HandleAsync(context);
+        });
         await app.StartAsync();
         Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/") };
     }
@@ -114,48 +118,12 @@ public class ApiServer : IAsyncLifetime
     /// <summary>Stops dynalite, as a store outage would; only for a server of the test's own.</summary>
     public Task StopStoreAsync() => dynalite.StopAsync();
 
-    /// <summary>POSTs a GraphQL request as JSON, as a client (no operator key), accepting the spec's response type unless
-    /// told otherwise.</summary>
-    public Task<GraphQLHttpResponse> PostAsync(string query, object? variables = null, string? operationName = null, string accept = GraphQLMediaTypes.GraphQLResponseJson)
-    {
-        var body = JsonSerializer.Serialize(new { query, variables, operationName });
-        return PostRawAsync(body, GraphQLMediaTypes.Json, accept);
-    }
-
     /// <summary>POSTs a GraphQL request as JSON with the operator key, as an operator's tool would.</summary>
     public async Task<GraphQLHttpResponse> PostAsOperatorAsync(string query, object? variables = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = JsonContent.Create(new { query, variables }) };
         request.Headers.Add(OperatorAccessOptions.HeaderName, OperatorKey);
         return await SendAsync(request, GraphQLMediaTypes.GraphQLResponseJson);
-    }
-
-    public async Task<GraphQLHttpResponse> PostRawAsync(string body, string? contentType, string? accept = GraphQLMediaTypes.GraphQLResponseJson)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
-        if (contentType is not null)
-        {
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        }
-
-        return await SendAsync(request, accept);
-    }
-
-    public async Task<GraphQLHttpResponse> GetAsync(string queryString, string? accept = GraphQLMediaTypes.GraphQLResponseJson)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "graphql?" + queryString);
-        return await SendAsync(request, accept);
-    }
-
-    public async Task<GraphQLHttpResponse> SendAsync(HttpRequestMessage request, string? accept)
-    {
-        if (accept is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Accept", accept);
-        }
-
-        using var response = await Http.SendAsync(request);
-        return await GraphQLHttpResponse.ReadAsync(response);
     }
 
     /// <summary>Adds an apartment straight to the store, so a test's setup does not depend on the API under test.</summary>

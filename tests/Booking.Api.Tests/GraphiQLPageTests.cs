@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Booking.Api.GraphiQL;
+using Booking.GraphiQL;
 using Microsoft.AspNetCore.Http;
 
 namespace Booking.Api.Tests;

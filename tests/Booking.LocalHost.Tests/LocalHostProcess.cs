@@ -5,7 +5,7 @@ using Booking.Testing;
 namespace Booking.LocalHost.Tests;
 
 /// <summary>
-/// The real local host (src/Booking.LocalHost, as built for this test run's configuration) in a process of its own,
+/// The real local host (local/Booking.LocalHost, as built for this test run's configuration) in a process of its own,
 /// sending the configured API key with every request.
 /// </summary>
 public sealed class LocalHostProcess : BookingHostProcess
@@ -42,7 +42,7 @@ public sealed class LocalHostProcess : BookingHostProcess
 
     protected override ChildProcess Launch()
     {
-        var dll = RepositoryPaths.BuiltAssembly(Path.Combine("src", "Booking.LocalHost"), "Booking.LocalHost.dll");
+        var dll = RepositoryPaths.BuiltAssembly(Path.Combine("local", "Booking.LocalHost"), "Booking.LocalHost.dll");
         return ChildProcess.Start(
             "dotnet",
             [dll, "--urls", "http://127.0.0.1:" + Port.ToString(CultureInfo.InvariantCulture)],

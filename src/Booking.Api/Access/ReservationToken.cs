@@ -11,6 +11,9 @@ public static class ReservationToken
 {
     public const int MaxLength = 256;
 
+    /// <summary>The name of every argument that carries a token: never sent over GET.</summary>
+    public const string ArgumentName = "token";
+
     public static (string Token, string Hash) New()
     {
         var token = Base64Url(RandomNumberGenerator.GetBytes(32));

@@ -1,16 +1,10 @@
-using Booking.Api.Access;
 using Booking.Api.Errors;
-using Booking.Api.GraphiQL;
-using Booking.Api.Schema;
-using Booking.Api.Services;
-using Booking.Core.Configuration;
-using Booking.Core.Limits;
-using Booking.Core.Records;
+using Booking.GraphiQL;
 using GraphQL;
 using GraphQL.Execution;
+using GraphQL.Types;
 using GraphQL.Validation;
 using Microsoft.AspNetCore.Http;
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -22,36 +16,30 @@ namespace Booking.Api.Http;
 /// 200 once the operation ran (field errors included); 400 for a request that is not well-formed, and, when the answer
 /// is application/graphql-response+json, for a document that does not parse or validate (limits included) or variables
 /// that do not coerce (200 with errors in application/json); 405 for other methods and for a mutation or a token over GET; 406, 413 and 415 for the
-/// Accept header, body size and Content-Type; 500 only for a fault of the server's own.
+/// Accept header, body size and Content-Type; 500 only for a fault of the server's own. It knows a schema and
+/// <see cref="IGraphQLUserContextBuilder"/>, nothing of the application behind them.
 /// </summary>
-public sealed partial class GraphQLHttpHandler(
-    IDocumentExecuter<BookingSchema> executer,
+public sealed partial class GraphQLHttpHandler<TSchema>(
+    IDocumentExecuter<TSchema> executer,
     IGraphQLTextSerializer serializer,
-    ApartmentService apartments,
-    IReservationStore records,
-    ClientLimits limits,
-    GraphQLErrorMapper errorMapper,
-    IOptions<ReservationOptions> reservationOptions,
-    IOptions<GraphQLApiOptions> apiOptions,
-    OperatorAccess operatorAccess,
-    TimeProvider clock,
-    ILogger<GraphQLHttpHandler> logger)
+    IGraphQLUserContextBuilder userContextBuilder,
+    IOptions<GraphQLHttpOptions> options,
+    ILogger<GraphQLHttpHandler<TSchema>> logger)
+    where TSchema : ISchema
 {
     private const string AllowedMethods = "GET, POST";
 
     private readonly GraphQLRequestReader reader = new(serializer);
 
-    /// <summary>
-    /// Answers one request. The client is a parameter because Azure Functions binds a fresh one to each invocation
-    /// (<c>[DurableClient]</c>), while an ASP.NET Core host takes its singleton from DI.
-    /// </summary>
-    public async Task HandleAsync(HttpContext context, DurableTaskClient client)
+    private readonly IValidationRule[] getRules = [.. DocumentValidator.CoreRules, QueriesOnlyOverGetRule.Instance, new PostOnlyArgumentsRule(options.Value.PostOnlyArguments)];
+
+    /// <summary>Answers one request.</summary>
+    public async Task HandleAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(client);
         try
         {
-            await HandleCoreAsync(context, client);
+            await HandleCoreAsync(context);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -68,7 +56,7 @@ public sealed partial class GraphQLHttpHandler(
         }
     }
 
-    private async Task HandleCoreAsync(HttpContext context, DurableTaskClient client)
+    private async Task HandleCoreAsync(HttpContext context)
     {
         var request = context.Request;
         var isGet = HttpMethods.IsGet(request.Method);
@@ -83,7 +71,7 @@ public sealed partial class GraphQLHttpHandler(
             return;
         }
 
-        if (apiOptions.Value.EnableGraphiQL && GraphiQLPage.IsWanted(request))
+        if (options.Value.EnableGraphiQL && GraphiQLPage.IsWanted(request))
         {
             await GraphiQLPage.WriteAsync(context.Response, context.RequestAborted);
             return;
@@ -101,14 +89,14 @@ public sealed partial class GraphQLHttpHandler(
 
         var (graphQLRequest, problem) = isGet
             ? reader.ReadGet(request.Query)
-            : await reader.ReadPostAsync(request, apiOptions.Value.MaxRequestBytes);
+            : await reader.ReadPostAsync(request, options.Value.MaxRequestBytes);
         if (problem is not null)
         {
             await WriteProblemAsync(context, responseType, problem);
             return;
         }
 
-        var result = await ExecuteAsync(context, client, graphQLRequest!, isGet);
+        var result = await ExecuteAsync(context, graphQLRequest!, isGet);
         var response = context.Response;
         response.StatusCode = StatusOf(result, responseType);
         if (response.StatusCode == StatusCodes.Status405MethodNotAllowed)
@@ -119,33 +107,25 @@ public sealed partial class GraphQLHttpHandler(
         await WriteAsync(context, responseType, result);
     }
 
-    private Task<ExecutionResult> ExecuteAsync(HttpContext context, DurableTaskClient client, GraphQLHttpRequest request, bool isGet)
+    private async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLHttpRequest request, bool isGet)
     {
-        var reservations = new ReservationService(client, records, limits, reservationOptions.Value, clock);
-        var operatorRefusal = operatorAccess.RefusalFor(context.Request);
-        var options = new ExecutionOptions
+        var execution = new ExecutionOptions
         {
             Query = request.Query,
             OperationName = request.OperationName,
             Variables = request.Variables ?? Inputs.Empty,
             Extensions = request.Extensions ?? Inputs.Empty,
-            UserContext = new BookingUserContext(
-                apartments,
-                reservations,
-                apiOptions.Value,
-                operatorRefusal,
-                Caller.Of(context.Request, reservationOptions.Value, isOperator: operatorRefusal is null)),
+            UserContext = await userContextBuilder.BuildAsync(context),
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = context.RequestAborted,
-            UnhandledExceptionDelegate = errorMapper.MapAsync,
         };
         if (isGet)
         {
-            options.ValidationRules = DocumentValidator.CoreRules.Append(QueriesOnlyOverGetRule.Instance).Append(NoTokensOverGetRule.Instance);
+            execution.ValidationRules = getRules;
         }
 
-        return executer.ExecuteAsync(options);
+        return await executer.ExecuteAsync(execution);
     }
 
     /// <summary>

@@ -56,7 +56,7 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return (null, BadRequest($"The request body must be a JSON object such as {{\"query\": \"{{ apartments {{ items {{ id }} }} }}\"}}; got {Describe(root)}."));
+                return (null, BadRequest($"The request body must be a JSON object such as {{\"query\": \"{{ __typename }}\"}}; got {Describe(root)}."));
             }
 
             if (!root.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)

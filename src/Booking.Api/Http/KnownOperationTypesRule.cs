@@ -8,7 +8,7 @@ namespace Booking.Api.Http;
 /// Refuses an operation whose root type the schema does not have (this schema has no subscriptions). Without it,
 /// GraphQL.NET fails such an operation during execution, which the client would see as a 500.
 /// </summary>
-internal sealed class KnownOperationTypesRule : ValidationRuleBase
+public sealed class KnownOperationTypesRule : ValidationRuleBase
 {
     public static KnownOperationTypesRule Instance { get; } = new();
 

@@ -1,5 +1,6 @@
 using Booking.Api.Access;
 using Booking.Api.Limits;
+using Booking.Api.Seed;
 using Booking.Api.Services;
 using Booking.Core.Apartments;
 using GraphQL;
@@ -56,7 +57,7 @@ public sealed class BookingMutation : ObjectGraphType
             .StartsAReservation()
             .ResolveAsync(async ctx =>
             {
-                var (view, token) = await ctx.Booking().Reservations.AddStepFunctionAsync(ctx.GetArgument<StepFunctionsInput>("input"), ctx.Booking().Caller, ctx.CancellationToken);
+                var (view, token) = await ctx.Booking().StepFunctions.AddAsync(ctx.GetArgument<StepFunctionsInput>("input"), ctx.Booking().Caller, ctx.CancellationToken);
                 if (token is not null)
                 {
                     ctx.SetOutputExtension($"tokens.{ctx.FieldAst.Alias?.Name.StringValue ?? ctx.FieldAst.Name.StringValue}", token);

@@ -1,4 +1,5 @@
 using Booking.Api.Paging;
+using Booking.Api.Seed;
 using Booking.Api.Services;
 using Booking.Core.Apartments;
 using Booking.Core.Reservations;
@@ -44,7 +45,7 @@ public sealed class BookingQuery : ObjectGraphType
             .PageArguments()
             .ResolveAsync(async ctx =>
             {
-                var page = await ctx.Booking().Reservations.ListStepFunctionsAsync(ctx.PageRequest(), ctx.CancellationToken);
+                var page = await ctx.Booking().StepFunctions.ListAsync(ctx.PageRequest(), ctx.CancellationToken);
                 if (page.NextToken is not null)
                 {
                     ctx.SetOutputExtension($"nextTokens.{ctx.FieldAst.Alias?.Name.StringValue ?? ctx.FieldAst.Name.StringValue}", page.NextToken);

@@ -1,4 +1,5 @@
 using Booking.Api.Access;
+using Booking.Api.Seed;
 using Booking.Api.Services;
 
 namespace Booking.Api.Schema;
@@ -25,4 +26,7 @@ public sealed class BookingUserContext(ApartmentService apartments, ReservationS
     public ApartmentService Apartments { get; } = apartments;
 
     public ReservationService Reservations { get; } = reservations;
+
+    /// <summary>The seed's fields, over the same reservations.</summary>
+    public StepFunctionsService StepFunctions { get; } = new(reservations, reservations.Options);
 }

@@ -20,9 +20,10 @@ namespace Booking.Api.Services;
 /// </summary>
 public sealed class ReservationService(DurableTaskClient client, IReservationStore records, ClientLimits limits, ReservationOptions options, TimeProvider clock)
 {
-    public const int MaxArnLength = 2048;
-
     private const string ReservationsList = "reservations";
+
+    /// <summary>The reservation settings this service works with.</summary>
+    public ReservationOptions Options => options;
 
     // The hold is usually decided within a few queue round trips, so look again soon at first, then back off; under
     // load every waiting request polls, and each poll is a DynamoDB read.
@@ -97,34 +98,8 @@ public sealed class ReservationService(DurableTaskClient client, IReservationSto
         return new ListPage<ReservationView>([.. records.Items.Select(r => ReservationView.Of(r).Public())], records.NextToken);
     }
 
-    /// <summary>The seed's mutation: starts a reservation named <c>input.id</c> of the given or default apartment
-    /// with the configured payment window, under the same limits as reserveApartment, and echoes the id and ARN as the
-    /// seed's Lambda did; the token (only for the request that started it) rides beside the seed's shape.</summary>
-    public async Task<(StepFunctionView View, string? Token)> AddStepFunctionAsync(StepFunctionsInput input, Caller caller, CancellationToken cancellationToken)
-    {
-        var id = InputRules.RequireReservationId(input.Id, "id");
-        var arn = RequireArn(input.Arn);
-        var apartmentId = input.ApartmentId is null
-            ? options.DefaultApartmentId
-            : InputRules.RequireApartmentId(input.ApartmentId, "apartmentId");
-
-        using var span = BookingTelemetry.Start("addStepFunction", ActivityKind.Internal, apartmentId, id);
-        var (token, hash) = ReservationToken.New();
-        var started = await StartOnceAsync(new ReservationRequest(id, apartmentId, options.PaymentWindow), hash, arn, caller, cancellationToken);
-        return (new StepFunctionView(id, arn), started ? token : null);
-    }
-
-    /// <summary>Reservations, newest first, as the seed's <c>stepfunctions</c> type. One started without an ARN (by
-    /// reserveApartment) shows the orchestrator name and its id instead.</summary>
-    public async Task<ListPage<StepFunctionView>> ListStepFunctionsAsync(PageRequest page, CancellationToken cancellationToken)
-    {
-        var records = await ListRecordsAsync(apartmentId: null, status: null, page, cancellationToken);
-        return new ListPage<StepFunctionView>(
-            [.. records.Items.Select(r => new StepFunctionView(r.Id, r.Arn ?? $"{ReservationOrchestrator.Name}/{r.Id}"))],
-            records.NextToken);
-    }
-
-    private async Task<ListPage<ReservationRecord>> ListRecordsAsync(string? apartmentId, ReservationStatus? status, PageRequest page, CancellationToken cancellationToken)
+    /// <summary>A page of records, newest first, behind a list's nextToken.</summary>
+    internal async Task<ListPage<ReservationRecord>> ListRecordsAsync(string? apartmentId, ReservationStatus? status, PageRequest page, CancellationToken cancellationToken)
     {
         var after = page.After is null ? null : PageCursor.Decode(page.After, ReservationsList, apartmentId);
         // A nextToken names a reservation that existed when the page was read, so a time after now is forged.
@@ -142,7 +117,7 @@ public sealed class ReservationService(DurableTaskClient client, IReservationSto
     /// <summary>Claims the id with a new record and starts the workflow; false when the id was claimed before (a
     /// repeat, which starts nothing), and a conflict when that earlier reservation is of another apartment. A client
     /// over its limits is refused before anything is written.</summary>
-    private async Task<bool> StartOnceAsync(ReservationRequest request, string? tokenHash, string? arn, Caller caller, CancellationToken cancellationToken)
+    internal async Task<bool> StartOnceAsync(ReservationRequest request, string? tokenHash, string? arn, Caller caller, CancellationToken cancellationToken)
     {
         var limited = !caller.IsOperator;
         if (limited && await limits.TryStartAsync(caller.ClientId, request.ReservationId, cancellationToken) is { } refusal)
@@ -250,22 +225,5 @@ public sealed class ReservationService(DurableTaskClient client, IReservationSto
                 ApiErrorCodes.Forbidden,
                 $"The token does not match reservation '{record.Id}': only the client that made it, with the token its reserveApartment answer carried, may {what}.");
         }
-    }
-
-    private static string RequireArn(string? arn)
-    {
-        if (string.IsNullOrWhiteSpace(arn))
-        {
-            throw new InputValidationException("arn", "arn is invalid: it must not be empty or blank.");
-        }
-
-        if (arn.Length > MaxArnLength)
-        {
-            throw new InputValidationException("arn", $"arn is invalid: it must be at most {MaxArnLength} characters; got {arn.Length}.");
-        }
-
-        return arn.Any(char.IsControl)
-            ? throw new InputValidationException("arn", "arn is invalid: it must not contain control characters.")
-            : arn;
     }
 }

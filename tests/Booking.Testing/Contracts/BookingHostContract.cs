@@ -230,7 +230,7 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
     [Fact]
     public async Task README_curl_example_runs_as_written_without_errors()
     {
-        var (example, exited, responses) = await RunReadmeExampleAsync("gql()");
+        var (example, exited, responses) = await RunDocumentedExampleAsync("README.md", "gql()");
         var calls = Regex.Count(example, @"^gql '", RegexOptions.Multiline);
 
         Assert.True(exited, "The README's example did not finish within a minute.");
@@ -325,9 +325,9 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
     }
 
     [Fact]
-    public async Task README_webhook_example_signed_with_openssl_confirms_the_payment_as_written()
+    public async Task API_docs_webhook_example_signed_with_openssl_confirms_the_payment_as_written()
     {
-        var (_, exited, answers) = await RunReadmeExampleAsync("payments/webhook");
+        var (_, exited, answers) = await RunDocumentedExampleAsync(Path.Combine("docs", "api.md"), "payments/webhook");
         var status = await Host.WaitForFinalStatusAsync("r-2", DateTime.UtcNow + Patience);
 
         Assert.True(exited, "The README's webhook example did not finish within a minute.");
@@ -338,12 +338,13 @@ public abstract partial class BookingHostContract(IBookingHostFixture fixture)
         await AssertApartmentAsync("apt-101", ApartmentStatus.Paid, "r-2");
     }
 
-    /// <summary>Runs, as written but against this host's port, the README's bash block that contains
-    /// <paramref name="marker"/>; returns the block, whether it finished within a minute, and its non-empty output lines.</summary>
-    private async Task<(string Example, bool Exited, List<string> Lines)> RunReadmeExampleAsync(string marker)
+    /// <summary>Runs, as written but against this host's port, the bash block of the document <paramref name="file"/>
+    /// (relative to the repository) that contains <paramref name="marker"/>; returns the block, whether it finished
+    /// within a minute, and its non-empty output lines.</summary>
+    private async Task<(string Example, bool Exited, List<string> Lines)> RunDocumentedExampleAsync(string file, string marker)
     {
-        var readme = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "README.md"));
-        var example = BashBlocks().Matches(readme).Select(m => m.Groups["code"].Value).Single(block => block.Contains(marker, StringComparison.Ordinal));
+        var document = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, file));
+        var example = BashBlocks().Matches(document).Select(m => m.Groups["code"].Value).Single(block => block.Contains(marker, StringComparison.Ordinal));
         var script = example.Replace("http://127.0.0.1:7071/", $"http://127.0.0.1:{Host.Port}/", StringComparison.Ordinal);
 
         await using var bash = ChildProcess.Start("bash", ["-c", script]);

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Booking.Api;
 using Booking.Api.Access;
+using Booking.Api.Seed;
 using Booking.Api.Services;
 using Booking.Core.Configuration;
 using Booking.Core.Validation;
@@ -79,7 +80,7 @@ public sealed class CorpusWorld
             ["rejectedReservationToken"] = rejectedToken,
             ["maxRequestBytes"] = Text(server.MaxRequestBytes),
             ["maxIdLength"] = Text(InputRules.MaxIdLength),
-            ["maxArnLength"] = Text(ReservationService.MaxArnLength),
+            ["maxArnLength"] = Text(StepFunctionsService.MaxArnLength),
             ["minWindowSeconds"] = Text((int)reservationDefaults.MinPaymentWindow.TotalSeconds),
             ["maxWindowSeconds"] = Text(server.MaxPaymentWindowSeconds),
             ["maxComplexity"] = Text(apiDefaults.MaxComplexity),

@@ -101,8 +101,7 @@ public static class LocalHostServiceCollectionExtensions
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments(health) && !context.Request.Path.StartsWithSegments(webhook),
             keyed => keyed.UseMiddleware<ApiKeyMiddleware>());
-        app.Map("/api/graphql", (HttpContext context, Api.Http.GraphQLHttpHandler handler, DurableTaskClient client) =>
-            handler.HandleAsync(context, client));
+        app.Map("/api/graphql", (HttpContext context, Api.Http.GraphQLHttpHandler<Api.Schema.BookingSchema> handler) => handler.HandleAsync(context));
         app.Map(health, (HttpContext context, HealthEndpoint endpoint, DurableTaskClient client) => endpoint.HandleAsync(context, client));
         app.Map(webhook, (HttpContext context, PaymentWebhookEndpoint endpoint, DurableTaskClient client) => endpoint.HandleAsync(context, client));
         return app;

@@ -1,18 +1,13 @@
 using System.Net;
 using System.Text;
 using Booking.Api.Http;
-using Booking.Core.Apartments;
 
-namespace Booking.Api.Tests;
+namespace Booking.Api.Tests.Http;
 
-/// <summary>The GraphQL-over-HTTP specification's rules: methods, media types, request shapes and status codes.</summary>
-[Collection(ApiCollection.Name)]
-public sealed class GraphQLOverHttpTests(ApiServer server)
+/// <summary>The GraphQL-over-HTTP specification's rules, checked on the transport alone over a tiny schema: methods,
+/// media types, request shapes, limits and status codes.</summary>
+public sealed class TransportTests(TransportServer server) : IClassFixture<TransportServer>
 {
-    private const string AddApartment = "mutation($id: ID!) { addApartment(id: $id) { id } }";
-
-    private const string Reserve = "mutation($apartmentId: ID!, $reservationId: ID) { reserveApartment(input: {apartmentId: $apartmentId, reservationId: $reservationId}) { id } }";
-
     [Fact]
     public async Task Query_over_GET_is_answered_with_200_in_the_graphql_response_media_type()
     {
@@ -22,18 +17,6 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
         Assert.Equal(GraphQLMediaTypes.GraphQLResponseJson, response.MediaType);
         Assert.Equal("utf-8", response.Charset);
         Assert.Equal("""{"data":{"__typename":"Query"}}""", response.Body);
-    }
-
-    [Fact]
-    public async Task GET_reads_variables_and_operationName_from_the_query_string()
-    {
-        var id = await server.AddApartmentAsync();
-        var document = "query A { __typename } query B($id: ID!) { apartment(id: $id) { id status } }";
-        var variables = Expected.Of(new { id });
-
-        var response = await server.GetAsync($"query={Uri.EscapeDataString(document)}&operationName=B&variables={Uri.EscapeDataString(variables)}&extensions=");
-
-        Assert.Equal(Expected.Of(new { data = new { apartment = new { id, status = "VACANT" } } }), response.Body);
     }
 
     [Fact]
@@ -113,60 +96,6 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
             response.Body);
     }
 
-    [Fact]
-    public async Task Mutation_over_GET_is_refused_with_405_and_nothing_is_written()
-    {
-        var apartmentId = await server.AddApartmentAsync();
-        var reservationId = "via-get-" + Guid.NewGuid().ToString("N");
-
-        var response = await server.GetAsync($"query={Uri.EscapeDataString(Reserve)}&variables={Uri.EscapeDataString(Expected.Of(new { apartmentId, reservationId }))}");
-
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
-        Assert.Equal("POST", response.Allow);
-        Assert.Equal(
-            Expected.RequestError("Mutations cannot be sent with GET, which must stay safe to repeat; send this request with POST.", "METHOD_NOT_ALLOWED"),
-            response.Body);
-        Assert.Null(await server.Durable.GetInstanceAsync(reservationId));
-        Assert.Equal(ApartmentStatus.Vacant, (await server.Store.GetAsync(apartmentId))!.Status);
-    }
-
-    [Fact]
-    public async Task GET_may_run_the_query_of_a_document_that_also_holds_a_mutation()
-    {
-        var apartmentId = await server.AddApartmentAsync();
-        var reservationId = "never-" + Guid.NewGuid().ToString("N");
-        var document = $"query Q {{ __typename }} mutation M {{ reserveApartment(input: {{apartmentId: \"{apartmentId}\", reservationId: \"{reservationId}\"}}) {{ id }} }}";
-
-        var response = await server.GetAsync($"query={Uri.EscapeDataString(document)}&operationName=Q");
-
-        Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Null(await server.Durable.GetInstanceAsync(reservationId));
-    }
-
-    [Theory]
-    [InlineData("query($id: ID!, $token: String) { reservation(id: $id, token: $token) { status } }", "&variables=" + "%7B%22id%22%3A%22r-1%22%2C%22token%22%3A%22secret%22%7D")]
-    [InlineData("{ reservation(id: \"r-1\", token: \"secret\") { status } }", "")]
-    [InlineData("query A { __typename } query B { reservation(id: \"r-1\", token: \"secret\") { status } }", "&operationName=A")]
-    public async Task A_token_over_GET_is_refused_with_405_wherever_it_sits_in_the_document(string document, string parameters)
-    {
-        var response = await server.GetAsync($"query={Uri.EscapeDataString(document)}{parameters}");
-
-        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
-        Assert.Equal("POST", response.Allow);
-        Assert.Equal(
-            Expected.RequestError("A token must not travel in a URL, where logs and browser history keep it; send this request with POST, the token in its body or variables.", "METHOD_NOT_ALLOWED"),
-            response.Body);
-    }
-
-    [Fact]
-    public async Task A_reservation_read_over_GET_without_a_token_is_answered()
-    {
-        var response = await server.GetAsync("query=" + Uri.EscapeDataString("{ reservation(id: \"nobody\") { status } }"));
-
-        Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Equal("""{"data":{"reservation":null}}""", response.Body);
-    }
-
     [Theory]
     [InlineData("PUT")]
     [InlineData("DELETE")]
@@ -211,20 +140,20 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     [Fact]
     public async Task Body_larger_than_the_limit_is_refused_with_413_before_it_is_parsed()
     {
-        var padding = new string(' ', ApiServer.MaxRequestBytes);
+        var padding = new string(' ', TransportServer.MaxRequestBytes);
 
         var response = await server.PostRawAsync("{\"query\":\"{ __typename }\"" + padding + "}", "application/json");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
         Assert.Equal(
-            Expected.RequestError($"The request body is larger than {ApiServer.MaxRequestBytes} bytes; send a smaller document or fewer variables.", "PAYLOAD_TOO_LARGE"),
+            Expected.RequestError($"The request body is larger than {TransportServer.MaxRequestBytes} bytes; send a smaller document or fewer variables.", "PAYLOAD_TOO_LARGE"),
             response.Body);
     }
 
     [Fact]
     public async Task Body_larger_than_the_limit_without_a_Content_Length_is_refused_with_413()
     {
-        var body = Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\"" + new string(' ', ApiServer.MaxRequestBytes) + "}");
+        var body = Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\"" + new string(' ', TransportServer.MaxRequestBytes) + "}");
         using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = new StreamContent(new UnseekableStream(body)) };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.TransferEncodingChunked = true;
@@ -249,8 +178,8 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     }
 
     [Theory]
-    [InlineData("[{\"query\":\"{ __typename }\"}]", "The request body must be a JSON object such as {\"query\": \"{ apartments { items { id } } }\"}; got an array.")]
-    [InlineData("\"{ __typename }\"", "The request body must be a JSON object such as {\"query\": \"{ apartments { items { id } } }\"}; got a string.")]
+    [InlineData("[{\"query\":\"{ __typename }\"}]", "The request body must be a JSON object such as {\"query\": \"{ __typename }\"}; got an array.")]
+    [InlineData("\"{ __typename }\"", "The request body must be a JSON object such as {\"query\": \"{ __typename }\"}; got a string.")]
     [InlineData("{\"qeury\":\"{ __typename }\"}", "The request has no 'query'; send the GraphQL document as a string in 'query'.")]
     [InlineData("{\"query\":null}", "The request has no 'query'; send the GraphQL document as a string in 'query'.")]
     [InlineData("{\"query\":{\"document\":\"{ __typename }\"}}", "'query' must be a string holding the GraphQL document; got an object.")]
@@ -296,43 +225,6 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
         Assert.False(response.Json.TryGetProperty("data", out _));
     }
 
-    [Theory]
-    [InlineData(GraphQLMediaTypes.GraphQLResponseJson, HttpStatusCode.BadRequest)]
-    [InlineData(GraphQLMediaTypes.Json, HttpStatusCode.OK)]
-    public async Task Document_that_fails_validation_is_refused_with_400_or_in_application_json_200(string accept, HttpStatusCode status)
-    {
-        var response = await server.PostAsync("{ apartment(id: \"a\") { id colour } }", accept: accept);
-
-        Assert.Equal(status, response.Status);
-        Assert.Equal(accept, response.MediaType);
-        Assert.Equal(
-            """{"errors":[{"message":"Cannot query field 'colour' on type 'Apartment'.","locations":[{"line":1,"column":27}],"extensions":{"code":"FIELDS_ON_CORRECT_TYPE","number":"5.3.1"}}]}""",
-            response.Body);
-    }
-
-    [Theory]
-    [InlineData(GraphQLMediaTypes.GraphQLResponseJson, HttpStatusCode.BadRequest)]
-    [InlineData(GraphQLMediaTypes.Json, HttpStatusCode.OK)]
-    public async Task Variables_that_do_not_match_their_types_are_refused_with_400_or_in_application_json_200(string accept, HttpStatusCode status)
-    {
-        var response = await server.PostAsync("query($id: ID!) { apartment(id: $id) { id } }", new { id = new { nested = true } }, accept: accept);
-
-        Assert.Equal(status, response.Status);
-        Assert.Equal(accept, response.MediaType);
-        Assert.False(response.Json.TryGetProperty("data", out _));
-        Assert.Equal("INVALID_VALUE", response.ErrorCode);
-        Assert.Contains("$id", response.ErrorMessage, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Missing_required_variable_is_refused_with_400_and_nothing_is_written()
-    {
-        var response = await server.PostAsOperatorAsync(AddApartment);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal("INVALID_VALUE", response.ErrorCode);
-    }
-
     [Fact]
     public async Task Unknown_operationName_is_refused_with_400()
     {
@@ -351,78 +243,65 @@ public sealed class GraphQLOverHttpTests(ApiServer server)
     }
 
     [Fact]
-    public async Task Document_over_the_complexity_limit_is_refused_with_400_before_it_runs()
+    public async Task GET_reads_variables_and_operationName_from_the_query_string()
     {
-        // Each aliased page scores 1, its list of items 1 + 100 (the default page) × 3 scalar fields = 301; 15 of them
-        // exceed the limit of 2000.
-        var fields = string.Join(' ', Enumerable.Range(0, 15).Select(i => $"a{i}: apartments {{ items {{ id status reservationId }} }}"));
+        var document = "query A { __typename } query B($name: String!) { hello(name: $name) }";
+        var variables = Expected.Of(new { name = "GET" });
 
-        var response = await server.PostAsync("{ " + fields + " }");
+        var response = await server.GetAsync($"query={Uri.EscapeDataString(document)}&operationName=B&variables={Uri.EscapeDataString(variables)}&extensions=");
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal("""{"data":{"hello":"Hello, GET!"}}""", response.Body);
+    }
+
+    [Theory]
+    [InlineData(GraphQLMediaTypes.GraphQLResponseJson, HttpStatusCode.BadRequest)]
+    [InlineData(GraphQLMediaTypes.Json, HttpStatusCode.OK)]
+    public async Task Document_that_fails_validation_is_refused_with_400_or_in_application_json_200(string accept, HttpStatusCode status)
+    {
+        var response = await server.PostAsync("{ hello(name: \"a\") colour }", accept: accept);
+
+        Assert.Equal(status, response.Status);
+        Assert.Equal(accept, response.MediaType);
         Assert.Equal(
-            Expected.RequestError("Query is too complex to execute. Complexity is 4530; maximum allowed on this endpoint is 2000.", "QUERY_TOO_COMPLEX"),
+            """{"errors":[{"message":"Cannot query field 'colour' on type 'Query'.","locations":[{"line":1,"column":20}],"extensions":{"code":"FIELDS_ON_CORRECT_TYPE","number":"5.3.1"}}]}""",
             response.Body);
     }
 
-    [Fact]
-    public async Task Introspection_deeper_than_its_limit_is_refused_with_400()
+    [Theory]
+    [InlineData(GraphQLMediaTypes.GraphQLResponseJson, HttpStatusCode.BadRequest)]
+    [InlineData(GraphQLMediaTypes.Json, HttpStatusCode.OK)]
+    public async Task Variables_that_do_not_match_their_types_are_refused_with_400_or_in_application_json_200(string accept, HttpStatusCode status)
     {
-        var nested = "name";
-        for (var i = 0; i < 8; i++)
-        {
-            nested = $"fields {{ type {{ {nested} }} }}";
-        }
+        var response = await server.PostAsync("query($id: String!) { hello(name: $id) }", new { id = new { nested = true } }, accept: accept);
 
-        var response = await server.PostAsync("{ __schema { types { " + nested + " } } }");
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
-        Assert.Equal(
-            Expected.RequestError("Introspection is too nested to execute: 19 levels; the maximum is 15.", "QUERY_TOO_COMPLEX"),
-            response.Body);
+        Assert.Equal(status, response.Status);
+        Assert.Equal(accept, response.MediaType);
+        Assert.False(response.Json.TryGetProperty("data", out _));
+        Assert.Equal("INVALID_VALUE", response.ErrorCode);
+        Assert.Contains("$id", response.ErrorMessage, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task GraphiQL_introspection_query_is_answered_and_describes_the_schema()
+    public async Task Mutation_over_GET_is_refused_with_405_and_not_run()
     {
-        var response = await server.PostAsync(Introspection.Query);
+        var response = await server.GetAsync("query=" + Uri.EscapeDataString("mutation { echo(text: \"x\") }"));
 
-        Assert.Equal(HttpStatusCode.OK, response.Status);
-        var types = response.Json.GetProperty("data").GetProperty("__schema").GetProperty("types").EnumerateArray().Select(t => t.GetProperty("name").GetString()).ToList();
-        Assert.Contains("stepfunctions", types);
-        Assert.Contains("DateTime", types);
-        Assert.Contains("ReservationStatus", types);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.Status);
+        Assert.Equal("POST", response.Allow);
+        Assert.False(response.Json.TryGetProperty("data", out _));
     }
 
     [Fact]
-    public async Task Field_error_leaves_a_200_with_data_and_errors_and_other_fields_answered()
+    public async Task A_POST_only_argument_over_GET_is_refused_with_405_and_over_POST_is_answered()
     {
-        var id = await server.AddApartmentAsync();
+        var document = "{ whisper(" + TransportServer.SecretArgument + ": \"s\") }";
 
-        var response = await server.PostAsOperatorAsync("mutation($id: ID!) { first: addApartment(id: $id) { id } }", new { id });
-        const string Read = "query($id: ID!) { ok: apartment(id: $id) { status } bad: reservation(id: \"a/b\") { id } }";
-        var read = await server.PostAsync(Read, new { id });
+        var overGet = await server.GetAsync("query=" + Uri.EscapeDataString(document));
+        var overPost = await server.PostAsync(document);
 
-        Assert.Equal(HttpStatusCode.OK, response.Status);
-        Assert.Equal("CONFLICT", response.ErrorCode);
-        Assert.Equal(HttpStatusCode.OK, read.Status);
-        Assert.Equal(
-            Expected.Of(new
-            {
-                errors = new[]
-                {
-                    new
-                    {
-                        message = "id is invalid: it must not contain '/', '\\', '#' or '?'.",
-                        locations = new[] { new { line = 1, column = Read.IndexOf("bad:", StringComparison.Ordinal) + 1 } },
-                        path = new[] { "bad" },
-                        extensions = new { code = "BAD_USER_INPUT", argument = "id" },
-                    },
-                },
-                data = new { ok = new { status = "VACANT" }, bad = (object?)null },
-            }),
-            read.Body);
-        Assert.Equal(ApartmentStatus.Vacant, (await server.Store.GetAsync(id))!.Status);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, overGet.Status);
+        Assert.Contains("send this request with POST", overGet.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal("""{"data":{"whisper":"heard"}}""", overPost.Body);
     }
 
     /// <summary>A body stream of unknown length, so the client must send it chunked, without Content-Length.</summary>

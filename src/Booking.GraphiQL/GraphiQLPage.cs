@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
-namespace Booking.Api.GraphiQL;
+namespace Booking.GraphiQL;
 
 /// <summary>
 /// The GraphiQL IDE as one HTML page: the bundle embedded in this assembly (see Booking.Api.csproj) inlined, so a browser

@@ -1,4 +1,4 @@
-namespace Booking.Api.Services;
+namespace Booking.Api.Seed;
 
 /// <summary>The seed's <c>StepFunctionsInput</c>, plus the optional apartment the port added.</summary>
 public sealed class StepFunctionsInput

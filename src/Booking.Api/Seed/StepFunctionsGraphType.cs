@@ -1,7 +1,6 @@
-using Booking.Api.Services;
 using GraphQL.Types;
 
-namespace Booking.Api.Schema;
+namespace Booking.Api.Seed;
 
 /// <summary>The seed's <c>type stepfunctions { id: String! arn: String! }</c>, lowercase name kept for its clients.</summary>
 public sealed class StepFunctionsGraphType : ObjectGraphType<StepFunctionView>

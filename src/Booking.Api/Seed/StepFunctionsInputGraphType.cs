@@ -1,7 +1,6 @@
-using Booking.Api.Services;
 using GraphQL.Types;
 
-namespace Booking.Api.Schema;
+namespace Booking.Api.Seed;
 
 public sealed class StepFunctionsInputGraphType : InputObjectGraphType<StepFunctionsInput>
 {
