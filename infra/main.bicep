@@ -89,6 +89,12 @@ param graphQLMaxComplexity int = 2000
 @minValue(2)
 param graphQLMaxIntrospectionDepth int = 15
 
+@description('Run only the documents of the trusted documents manifest (the ones the apps ship).')
+param graphQLTrustedDocumentsOnly bool = false
+
+@description('The trusted documents manifest (apollo-persisted-query-manifest JSON), relative to the app\'s folder; empty for none.')
+param graphQLTrustedDocumentsFile string = ''
+
 @description('Most root fields one operation may select (aliases and fragments included).')
 @minValue(1)
 param graphQLMaxRootFields int = 20
@@ -503,6 +509,14 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'GraphQL__MaxRootFields'
           value: string(graphQLMaxRootFields)
+        }
+        {
+          name: 'GraphQL__TrustedDocumentsOnly'
+          value: string(graphQLTrustedDocumentsOnly)
+        }
+        {
+          name: 'GraphQL__TrustedDocumentsFile'
+          value: graphQLTrustedDocumentsFile
         }
         {
           name: 'GraphQL__DefaultPageSize'

@@ -41,6 +41,10 @@ public static class BookingApiServiceCollectionExtensions
             http.MaxRequestBytes = api.Value.MaxRequestBytes;
             http.EnableGraphiQL = api.Value.EnableGraphiQL;
             http.PostOnlyArguments = [ReservationToken.ArgumentName];
+            http.TrustedDocumentsOnly = api.Value.TrustedDocumentsOnly;
+            http.TrustedDocuments = string.IsNullOrWhiteSpace(api.Value.TrustedDocumentsFile)
+                ? new Dictionary<string, string>()
+                : TrustedDocumentsManifest.Read(api.Value.TrustedDocumentsFile);
         });
         services.TryAddSingleton<HealthEndpoint>();
         services.AddOptions<PaymentWebhookOptions>().BindConfiguration(PaymentWebhookOptions.SectionName).ValidateOnStart();
@@ -52,7 +56,8 @@ public static class BookingApiServiceCollectionExtensions
             .AddGraphTypes(typeof(BookingSchema).Assembly)
             .AddUnhandledExceptionHandler((context, execution) => execution.RequestServices!.GetRequiredService<GraphQLErrorMapper>().MapAsync(context))
             .AddValidationRule(KnownOperationTypesRule.Instance)
-            .AddValidationRule(OperatorFieldsRule.Instance)
+            // Rules that depend on the request run for cached documents too; the others, only on a document's first run.
+            .AddValidationRule(OperatorFieldsRule.Instance, useForCachedDocuments: true)
             .AddValidationRule(RootFieldsRule.Instance)
             .AddValidationRule(OneReservationRule.Instance)
             // Relaxed escaping keeps messages readable (' instead of \u0027); responses are JSON, never inlined in HTML.

@@ -35,4 +35,12 @@ public sealed class GraphQLApiOptions
     /// <summary>Serve the GraphiQL IDE to a browser that opens the endpoint (GET with Accept: text/html). Off unless
     /// turned on: the local host's appsettings.json and local.settings.sample.json turn it on for developers.</summary>
     public bool EnableGraphiQL { get; set; }
+
+    /// <summary>Run only the documents of <see cref="TrustedDocumentsFile"/>, the ones the app's clients ship, sent by
+    /// hash (Apollo's persisted queries) or in full; anything else is refused before it is parsed.</summary>
+    public bool TrustedDocumentsOnly { get; set; }
+
+    /// <summary>A persisted query manifest (<c>apollo-persisted-query-manifest</c> JSON) of the trusted documents.
+    /// Needed with <see cref="TrustedDocumentsOnly"/>; without it, documents are still persisted as clients send them.</summary>
+    public string? TrustedDocumentsFile { get; set; }
 }

@@ -47,6 +47,23 @@ public sealed class GraphQLApiOptionsValidator : IValidateOptions<GraphQLApiOpti
             failures.Add($"{section}:{nameof(options.DefaultPageSize)} must be between 1 and {section}:{nameof(options.MaxPageSize)} ({options.MaxPageSize}); got {options.DefaultPageSize}.");
         }
 
+        if (options.TrustedDocumentsOnly && string.IsNullOrWhiteSpace(options.TrustedDocumentsFile))
+        {
+            failures.Add($"{section}:{nameof(options.TrustedDocumentsOnly)} needs {section}:{nameof(options.TrustedDocumentsFile)}, the manifest of the documents to trust.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.TrustedDocumentsFile))
+        {
+            try
+            {
+                Http.TrustedDocumentsManifest.Read(options.TrustedDocumentsFile);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or InvalidOperationException)
+            {
+                failures.Add($"{section}:{nameof(options.TrustedDocumentsFile)} could not be read: {e.Message}");
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -43,6 +43,33 @@ public sealed class StartupValidationTests
         Assert.Contains("GraphQL:MaxRootFields must be at least 1; got 0.", result.FailureMessage, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Trusted_documents_only_without_a_manifest_stops_start_up()
+    {
+        var result = new GraphQLApiOptionsValidator().Validate(null, new GraphQLApiOptions { TrustedDocumentsOnly = true });
+
+        Assert.True(result.Failed);
+        Assert.Contains("GraphQL:TrustedDocumentsOnly needs GraphQL:TrustedDocumentsFile", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_manifest_whose_id_is_not_its_documents_hash_stops_start_up()
+    {
+        var manifest = Path.Combine(Path.GetTempPath(), "manifest-" + Guid.NewGuid().ToString("N") + ".json");
+        File.WriteAllText(manifest, """{"format":"apollo-persisted-query-manifest","version":1,"operations":[{"id":"0000000000000000000000000000000000000000000000000000000000000000","name":"Q","type":"query","body":"{ __typename }"}]}""");
+        try
+        {
+            var result = new GraphQLApiOptionsValidator().Validate(null, new GraphQLApiOptions { TrustedDocumentsOnly = true, TrustedDocumentsFile = manifest });
+
+            Assert.True(result.Failed);
+            Assert.Contains("its id is not the SHA-256 of its body", result.FailureMessage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(manifest);
+        }
+    }
+
     private static IHost HostWith(string environment, Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment, DisableDefaults = true });

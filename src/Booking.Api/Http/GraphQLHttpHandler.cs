@@ -31,7 +31,9 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
 
     private readonly GraphQLRequestReader reader = new(serializer);
 
-    private readonly IValidationRule[] getRules = [.. DocumentValidator.CoreRules, QueriesOnlyOverGetRule.Instance, new PostOnlyArgumentsRule(options.Value.PostOnlyArguments)];
+    private readonly IValidationRule[] getOnlyRules = [QueriesOnlyOverGetRule.Instance, new PostOnlyArgumentsRule(options.Value.PostOnlyArguments)];
+
+    private IValidationRule[] GetRules => field ??= [.. DocumentValidator.CoreRules, .. getOnlyRules];
 
     /// <summary>Answers one request.</summary>
     public async Task HandleAsync(HttpContext context)
@@ -122,7 +124,8 @@ public sealed partial class GraphQLHttpHandler<TSchema>(
         };
         if (isGet)
         {
-            execution.ValidationRules = getRules;
+            execution.ValidationRules = GetRules;
+            execution.CachedDocumentValidationRules = getOnlyRules;
         }
 
         return await executer.ExecuteAsync(execution);

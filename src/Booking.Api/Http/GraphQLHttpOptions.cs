@@ -12,4 +12,10 @@ public sealed class GraphQLHttpOptions
 
     /// <summary>Arguments that carry secrets, refused over GET because URLs end up in logs.</summary>
     public IReadOnlyCollection<string> PostOnlyArguments { get; set; } = [];
+
+    /// <summary>Run only the documents of <see cref="TrustedDocuments"/>: the ones the application's clients ship.</summary>
+    public bool TrustedDocumentsOnly { get; set; }
+
+    /// <summary>Documents by the lowercase hex SHA-256 of their text.</summary>
+    public IReadOnlyDictionary<string, string> TrustedDocuments { get; set; } = new Dictionary<string, string>();
 }

@@ -59,12 +59,15 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
                 return (null, BadRequest($"The request body must be a JSON object such as {{\"query\": \"{{ __typename }}\"}}; got {Describe(root)}."));
             }
 
-            if (!root.TryGetProperty("query", out var query) || query.ValueKind == JsonValueKind.Null)
+            var (variables, variablesProblem) = ReadMap(root, "variables");
+            var (extensions, extensionsProblem) = ReadMap(root, "extensions");
+            var hasQuery = root.TryGetProperty("query", out var query) && query.ValueKind != JsonValueKind.Null;
+            if (!hasQuery && !PersistedQueries.IsNamedIn(extensions))
             {
                 return (null, BadRequest("The request has no 'query'; send the GraphQL document as a string in 'query'."));
             }
 
-            if (query.ValueKind != JsonValueKind.String)
+            if (hasQuery && query.ValueKind != JsonValueKind.String)
             {
                 return (null, BadRequest($"'query' must be a string holding the GraphQL document; got {Describe(query)}."));
             }
@@ -80,14 +83,12 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
                 operationName = name.GetString();
             }
 
-            var (variables, variablesProblem) = ReadMap(root, "variables");
-            var (extensions, extensionsProblem) = ReadMap(root, "extensions");
             if ((variablesProblem ?? extensionsProblem) is { } problem)
             {
                 return (null, problem);
             }
 
-            return (new GraphQLHttpRequest(query.GetString()!, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions), null);
+            return (new GraphQLHttpRequest(hasQuery ? query.GetString() : null, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions), null);
         }
     }
 
@@ -96,11 +97,6 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
         if (Single(parameters, "query", out var query) is { } queryProblem)
         {
             return (null, queryProblem);
-        }
-
-        if (query is null)
-        {
-            return (null, BadRequest("The request has no 'query' parameter; put the GraphQL document in ?query=…, or POST it as JSON."));
         }
 
         var operationNameProblem = Single(parameters, "operationName", out var operationName);
@@ -113,6 +109,11 @@ internal sealed class GraphQLRequestReader(IGraphQLTextSerializer serializer)
 
         var (variables, variablesProblem) = ParseMap("variables", variablesText);
         var (extensions, extensionsProblem) = ParseMap("extensions", extensionsText);
+        if (query is null && extensionsProblem is null && !PersistedQueries.IsNamedIn(extensions))
+        {
+            return (null, BadRequest("The request has no 'query' parameter; put the GraphQL document in ?query=…, or POST it as JSON."));
+        }
+
         if ((variablesProblem ?? extensionsProblem) is { } mapProblem)
         {
             return (null, mapProblem);

@@ -15,7 +15,7 @@ namespace Booking.Api.Tests.Http;
 /// The GraphQL-over-HTTP transport alone, in this process, over a tiny schema of its own: no emulators, no booking
 /// services. <c>hello(name)</c> to query, <c>echo(text)</c> to mutate, <c>whisper(secret)</c> with a POST-only argument.
 /// </summary>
-public sealed class TransportServer : GraphQLEndpoint, IAsyncLifetime
+public class TransportServer : GraphQLEndpoint, IAsyncLifetime
 {
     public const int MaxRequestBytes = 8 * 1024;
 
@@ -40,6 +40,7 @@ public sealed class TransportServer : GraphQLEndpoint, IAsyncLifetime
         {
             options.MaxRequestBytes = MaxRequestBytes;
             options.PostOnlyArguments = [SecretArgument];
+            Configure(options);
         });
         app = builder.Build();
         var handler = app.Services.GetRequiredService<GraphQLHttpHandler<TinySchema>>();
@@ -56,6 +57,11 @@ public sealed class TransportServer : GraphQLEndpoint, IAsyncLifetime
             await app.StopAsync();
             await app.DisposeAsync();
         }
+    }
+
+    /// <summary>Changes the transport's options before the server starts.</summary>
+    protected virtual void Configure(GraphQLHttpOptions options)
+    {
     }
 
     private sealed class EmptyUserContext : IGraphQLUserContextBuilder
