@@ -142,21 +142,7 @@ public class ApiServer : GraphQLEndpoint, IAsyncLifetime
     }
 
     /// <summary>Polls until the workflow's hold is in place, as a client waiting on REQUESTED would.</summary>
-    public async Task WaitForHoldAsync(string reservationId)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var instance = await Durable.GetInstanceAsync(reservationId, getInputsAndOutputs: true);
-            if (instance?.ReadCustomStatusAs<ReservationProgress>() is { Status: ReservationStatus.PendingPayment })
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"Reservation {reservationId} never reached PENDING_PAYMENT.");
-    }
+    public Task WaitForHoldAsync(string reservationId) => Durable.PendingPaymentAsync(reservationId, TimeSpan.FromSeconds(10));
 
     public const string ReservationFields = "id apartmentId status expiresAt errorCode errorMessage token";
 

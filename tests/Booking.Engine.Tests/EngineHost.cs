@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Booking.Testing;
 using Booking.Core;
 using Booking.Core.Configuration;
 using Booking.Core.Apartments;

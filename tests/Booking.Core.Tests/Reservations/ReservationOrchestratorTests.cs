@@ -2,6 +2,7 @@ using Amazon.DynamoDBv2.Model;
 using Booking.Core.Apartments;
 using Booking.Core.Records;
 using Booking.Core.Reservations;
+using Booking.Testing;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -34,7 +35,7 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
         var (apartmentId, reservationId) = await AddApartmentAsync();
         await StartAsync(reservationId, apartmentId, LongWindow);
 
-        var progress = await WaitForProgressAsync(reservationId, ReservationStatus.PendingPayment);
+        var progress = await fixture.Client.PendingPaymentAsync(reservationId, CompletionTimeout);
         var apartment = await fixture.Store.GetAsync(apartmentId);
 
         Assert.Equal(apartmentId, progress.ApartmentId);
@@ -50,7 +51,7 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
     {
         var (apartmentId, reservationId) = await AddApartmentAsync();
         await StartAsync(reservationId, apartmentId, LongWindow);
-        await WaitForProgressAsync(reservationId, ReservationStatus.PendingPayment);
+        await fixture.Client.PendingPaymentAsync(reservationId, CompletionTimeout);
 
         await fixture.Client.RaiseEventAsync(reservationId, ReservationEvents.PaymentConfirmed, new PaymentConfirmed(DateTimeOffset.UtcNow));
         var outcome = await WaitForOutcomeAsync(reservationId);
@@ -67,7 +68,7 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
     {
         var (apartmentId, reservationId) = await AddApartmentAsync();
         await StartAsync(reservationId, apartmentId, LongWindow);
-        await WaitForProgressAsync(reservationId, ReservationStatus.PendingPayment);
+        await fixture.Client.PendingPaymentAsync(reservationId, CompletionTimeout);
 
         await fixture.Client.RaiseEventAsync(reservationId, ReservationEvents.ReservationCancelled, new ReservationCancelled(DateTimeOffset.UtcNow));
         var outcome = await WaitForOutcomeAsync(reservationId);
@@ -82,7 +83,7 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
     {
         var (apartmentId, reservationId) = await AddApartmentAsync();
         await StartAsync(reservationId, apartmentId, TimeSpan.FromSeconds(2));
-        await WaitForProgressAsync(reservationId, ReservationStatus.PendingPayment);
+        await fixture.Client.PendingPaymentAsync(reservationId, CompletionTimeout);
 
         // As the seed's payment system does: overwrite the status only.
         await fixture.DynamoDb.UpdateItemAsync(new UpdateItemRequest
@@ -119,7 +120,7 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
     {
         var (apartmentId, firstId) = await AddApartmentAsync();
         await StartAsync(firstId, apartmentId, LongWindow);
-        await WaitForProgressAsync(firstId, ReservationStatus.PendingPayment);
+        await fixture.Client.PendingPaymentAsync(firstId, CompletionTimeout);
         var secondId = "r-" + Guid.NewGuid().ToString("N");
 
         var outcome = await RunToCompletionAsync(secondId, apartmentId, ShortWindow);
@@ -149,7 +150,7 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
     {
         var (apartmentId, reservationId) = await AddApartmentAsync();
         await StartAsync(reservationId, apartmentId, LongWindow);
-        await WaitForProgressAsync(reservationId, ReservationStatus.PendingPayment);
+        await fixture.Client.PendingPaymentAsync(reservationId, CompletionTimeout);
 
         // The hold disappears behind the workflow's back (a sweeper) and someone else books the apartment.
         await fixture.Store.ReleaseAsync(apartmentId, reservationId);
@@ -186,7 +187,7 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
         var (apartmentId, reservationId) = await AddApartmentAsync();
         await StartAsync(reservationId, apartmentId, LongWindow);
 
-        var progress = await WaitForProgressAsync(reservationId, ReservationStatus.PendingPayment);
+        var progress = await fixture.Client.PendingPaymentAsync(reservationId, CompletionTimeout);
         var record = await fixture.Records.GetAsync(reservationId);
 
         Assert.Equal(ReservationStatus.PendingPayment, record!.Status);
@@ -219,10 +220,7 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
     }
 
     private Task StartAsync(string reservationId, string apartmentId, TimeSpan window) =>
-        fixture.Client.ScheduleNewOrchestrationInstanceAsync(
-            ReservationOrchestrator.Name,
-            new ReservationRequest(reservationId, apartmentId, window),
-            new StartOrchestrationOptions(reservationId));
+        fixture.Client.StartAsync(reservationId, apartmentId, window);
 
     private async Task<ReservationOutcome> RunToCompletionAsync(string reservationId, string apartmentId, TimeSpan window)
     {
@@ -242,22 +240,5 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
         Assert.NotNull(record);
         Assert.Equal((outcome.Status, outcome.ErrorCode, outcome.ErrorMessage, outcome.ApartmentId), (record.Status, record.ErrorCode, record.ErrorMessage, record.ApartmentId));
         return outcome;
-    }
-
-    private async Task<ReservationProgress> WaitForProgressAsync(string reservationId, ReservationStatus status)
-    {
-        var deadline = DateTime.UtcNow + CompletionTimeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            var metadata = await fixture.Client.GetInstanceAsync(reservationId, getInputsAndOutputs: true);
-            if (metadata?.ReadCustomStatusAs<ReservationProgress>() is { } progress && progress.Status == status)
-            {
-                return progress;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"Reservation {reservationId} never reported {status}.");
     }
 }

@@ -1,11 +1,13 @@
 using Booking.Core.Reservations;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Xunit;
 
-namespace Booking.Engine.Tests;
+namespace Booking.Testing;
 
-/// <summary>Starting and awaiting reservations through any <see cref="DurableTaskClient"/>.</summary>
-public static class Reservations
+/// <summary>Starting and awaiting reservation workflows through any <see cref="DurableTaskClient"/>: the engine's,
+/// the in-process test host's, a test host's.</summary>
+public static class DurableReservations
 {
     public static Task<string> StartAsync(this DurableTaskClient client, string reservationId, string apartmentId, TimeSpan window) =>
         client.ScheduleNewOrchestrationInstanceAsync(
