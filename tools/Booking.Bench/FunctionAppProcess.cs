@@ -30,8 +30,8 @@ internal sealed class FunctionAppProcess : IAsyncDisposable
 
     public string Output => process?.Output ?? string.Empty;
 
-    /// <summary>Starts <paramref name="appFolder"/> and waits until <paramref name="ready"/> (a request to the app)
-    /// answers <paramref name="readyStatus"/>.</summary>
+    /// <summary>Starts <paramref name="appFolder"/> with <paramref name="settings"/> and waits until
+    /// <paramref name="ready"/> (a request to the app) answers <paramref name="readyStatus"/>.</summary>
     public static async Task<FunctionAppProcess> StartAsync(
         FunctionsHostCommand command,
         string appFolder,
@@ -43,8 +43,15 @@ internal sealed class FunctionAppProcess : IAsyncDisposable
         var app = new FunctionAppProcess(FreePort.Next());
         try
         {
-            await app.LaunchAsync(command, appFolder, settings, ready, readyStatus, cancellationToken);
+            app.Launch(command, appFolder, settings);
+            await app.WaitUntilReadyAsync(ready, readyStatus, cancellationToken);
             return app;
+        }
+        catch (InvalidOperationException e)
+        {
+            var output = app.Output;
+            await app.DisposeAsync();
+            throw new InvalidOperationException($"{appFolder} under {command.Description}: {e.Message}{Environment.NewLine}{(output.Length <= 8000 ? output : output[^8000..])}", e);
         }
         catch
         {
@@ -70,13 +77,7 @@ internal sealed class FunctionAppProcess : IAsyncDisposable
         }
     }
 
-    private async Task LaunchAsync(
-        FunctionsHostCommand command,
-        string appFolder,
-        IDictionary<string, string?> settings,
-        (HttpMethod Method, string Path, string Body) ready,
-        HttpStatusCode readyStatus,
-        CancellationToken cancellationToken)
+    private void Launch(FunctionsHostCommand command, string appFolder, IDictionary<string, string?> settings)
     {
         var settingsFile = Path.Combine(RepositoryPaths.Root, "local.settings.sample.json");
         var environment = new Dictionary<string, string?>(settings)
@@ -95,7 +96,10 @@ internal sealed class FunctionAppProcess : IAsyncDisposable
 
         var (fileName, arguments) = command.For(appFolder, settingsFile, Port);
         process = ChildProcess.Start(fileName, arguments, environment, workingDirectory: command.IsCoreTools ? appFolder : null, keptLines: 2000);
+    }
 
+    private async Task WaitUntilReadyAsync((HttpMethod Method, string Path, string Body) ready, HttpStatusCode readyStatus, CancellationToken cancellationToken)
+    {
         using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         var deadline = DateTime.UtcNow + StartTimeout;
         while (true)
@@ -114,9 +118,9 @@ internal sealed class FunctionAppProcess : IAsyncDisposable
             {
             }
 
-            if (process.HasExited || DateTime.UtcNow > deadline)
+            if (process!.HasExited || DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"{appFolder} under {command.Description} did not answer on port {Port} within {StartTimeout}.");
+                throw new InvalidOperationException($"no answer on port {Port} within {StartTimeout}.");
             }
 
             await Task.Delay(250, cancellationToken);

@@ -9,8 +9,8 @@ using Booking.Bench;
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var smoke = args.Contains("--smoke");
 var sizes = smoke
-    ? (Cost: 1, InFlight: 8, Idle: TimeSpan.FromSeconds(5), Latency: 8, ApiRound: TimeSpan.FromSeconds(1), Throughput: TimeSpan.FromSeconds(5), ListFew: 50, ListSamples: 10, Sale: 200, SaleApartments: 10)
-    : (Cost: 8, InFlight: 32, Idle: TimeSpan.FromSeconds(20), Latency: 100, ApiRound: TimeSpan.FromSeconds(3), Throughput: TimeSpan.FromSeconds(30), ListFew: 100, ListSamples: 50, Sale: 2000, SaleApartments: 100);
+    ? (Cost: 1, InFlight: 8, Overlapping: new[] { Ending.Expired }, Idle: TimeSpan.FromSeconds(4), Latency: 8, ApiRound: TimeSpan.FromSeconds(0.5), Throughput: TimeSpan.FromSeconds(3), ListFew: 50, ListSamples: 10, Sale: 200, SaleApartments: 10)
+    : (Cost: 8, InFlight: 32, Overlapping: Enum.GetValues<Ending>(), Idle: TimeSpan.FromSeconds(15), Latency: 100, ApiRound: TimeSpan.FromSeconds(3), Throughput: TimeSpan.FromSeconds(30), ListFew: 100, ListSamples: 50, Sale: 2000, SaleApartments: 100);
 const int Concurrency = 32;
 const int SaleClients = 64;
 const int WindowSeconds = 2;
@@ -54,9 +54,9 @@ try
     figures.OurIdlePerSecond = costs.OurIdlePerSecond;
     figures.PeerIdlePerSecond = costs.PeerIdlePerSecond;
 
-    foreach (var (overlapping, ours, peer) in new[] { (false, figures.Ours, figures.Peer), (true, figures.OursOverlapping, figures.PeerOverlapping) })
+    foreach (var (overlapping, endings, ours, peer) in new[] { (false, Enum.GetValues<Ending>(), figures.Ours, figures.Peer), (true, sizes.Overlapping, figures.OursOverlapping, figures.PeerOverlapping) })
     {
-        foreach (var ending in Enum.GetValues<Ending>())
+        foreach (var ending in endings)
         {
             var (count, how) = overlapping ? (sizes.InFlight, "all at once") : (sizes.Cost, "one at a time");
             Say($"storage and DynamoDB requests: {count} reservations ending {ending}, {how}, ours then (where the seed has it) the peer's");
@@ -73,7 +73,7 @@ try
     figures.Latency = new DecisionLatency(stack, api, WindowSeconds);
     await figures.Latency.RunAsync(sizes.Latency, token);
 
-    Say($"API overhead: apartment(id) over GraphQL against a thin GetItem endpoint, {Concurrency} in flight, {sizes.ApiRound.TotalSeconds:F0} s rounds");
+    Say($"API overhead: apartment(id) over GraphQL against a thin GetItem endpoint, {Concurrency} in flight, {sizes.ApiRound.TotalSeconds:F1} s rounds");
     figures.Api = new ApiOverhead(stack, api, http, Concurrency);
     await figures.Api.RunAsync(Enumerable.Range(0, sizes.Latency).Select(i => $"a-lat-{i:D4}").ToList(), sizes.ApiRound, rounds: 2, token);
 
