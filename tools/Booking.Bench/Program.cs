@@ -9,7 +9,7 @@ using Booking.Bench;
 string? Option(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 var smoke = args.Contains("--smoke");
 var sizes = smoke
-    ? (Cost: 1, InFlight: 8, Overlapping: new[] { Ending.Expired }, Idle: TimeSpan.FromSeconds(4), Latency: 8, ApiRound: TimeSpan.FromSeconds(0.5), Throughput: TimeSpan.FromSeconds(3), ListFew: 50, ListSamples: 10, Sale: 200, SaleApartments: 10)
+    ? (Cost: 1, InFlight: 8, Overlapping: new[] { Ending.Expired }, Idle: TimeSpan.FromSeconds(3), Latency: 5, ApiRound: TimeSpan.FromSeconds(0.5), Throughput: TimeSpan.FromSeconds(3), ListFew: 50, ListSamples: 10, Sale: 100, SaleApartments: 10)
     : (Cost: 8, InFlight: 32, Overlapping: Enum.GetValues<Ending>(), Idle: TimeSpan.FromSeconds(15), Latency: 100, ApiRound: TimeSpan.FromSeconds(3), Throughput: TimeSpan.FromSeconds(30), ListFew: 100, ListSamples: 50, Sale: 2000, SaleApartments: 100);
 const int Concurrency = 32;
 const int SaleClients = 64;
