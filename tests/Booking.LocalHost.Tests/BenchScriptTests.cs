@@ -1,14 +1,15 @@
 using System.Text.Json;
 using Booking.Testing;
+using Booking.Testing.Hosts;
 
 namespace Booking.LocalHost.Tests;
 
-/// <summary>./bench.sh --smoke as a user runs it. Only that it works is checked: its figures are timings and counts on
-/// a shared machine, which docs/benchmark.md records for a full run.</summary>
+/// <summary>./bench.sh --smoke as a user runs it. Only that it works, and under which host, is checked: its figures are
+/// timings and counts on a shared machine, which docs/benchmark.md records for a full run.</summary>
 public sealed class BenchScriptTests
 {
     [Fact]
-    public async Task Bench_sh_smoke_exits_0_and_its_last_line_is_json_with_every_documented_key()
+    public async Task Bench_sh_smoke_exits_0_and_its_last_line_is_json_with_every_documented_key_and_the_host_it_ran()
     {
         var documented = DocumentedKeys();
 
@@ -26,6 +27,9 @@ public sealed class BenchScriptTests
             Assert.True(json.RootElement.TryGetProperty(key, out var value), $"The JSON line has no '{key}': {lastLine}");
             Assert.True(mayBeNull || value.ValueKind != JsonValueKind.Null, $"'{key}' is null, which docs/benchmark.md does not allow: {lastLine}");
         }
+
+        // The bench finds a Functions host as these tests do, and measures the Function App under it when there is one.
+        Assert.Equal(FunctionsHostCommand.Current is null ? "local" : "functions-host", json.RootElement.GetProperty("host").GetString());
     }
 
     /// <summary>The keys of the "JSON keys" table in docs/benchmark.md: the first cell names the key, the last says

@@ -1,15 +1,14 @@
 using System.Diagnostics;
-using Amazon.DynamoDBv2.Model;
-using Booking.Core.Configuration;
 
 namespace Booking.Bench;
 
 /// <summary>
-/// The API's overhead on a read: <c>apartment(id)</c> over GraphQL through the local host against a raw DynamoDB
-/// GetItem (consistent, as the store reads) on the same dynalite, at the same concurrency, alternating in rounds so
-/// both see the same machine. Both paths pass one relay on the way to dynalite.
+/// The API's overhead on a read: <c>apartment(id)</c> over GraphQL through our host against the thinnest HTTP
+/// endpoint doing the same consistent GetItem on the same dynalite (<see cref="ThinGetItemEndpoint"/>), at the same
+/// concurrency and over the same HTTP client, alternating in rounds so both see the same machine. Both paths pass one
+/// relay on the way to dynalite.
 /// </summary>
-internal sealed class ApiOverhead(BenchStack stack, ReservationApi api, int concurrency)
+internal sealed class ApiOverhead(BenchStack stack, ReservationApi api, HttpClient http, int concurrency)
 {
     public double GraphQLPerSecond { get; private set; } = double.NaN;
 
@@ -24,9 +23,8 @@ internal sealed class ApiOverhead(BenchStack stack, ReservationApi api, int conc
 
     public async Task RunAsync(IReadOnlyList<string> apartmentIds, TimeSpan round, int rounds, CancellationToken cancellationToken)
     {
-        using var dynamoDb = DynamoDbClientFactory.Create(new DynamoDbOptions { ServiceUrl = stack.Raw.DynamoDbServiceUrl, Region = "us-east-1", TableName = BenchStack.TableName });
-        async Task<bool> GetItemAsync(string id, CancellationToken ct) =>
-            (await dynamoDb.GetItemAsync(new GetItemRequest { TableName = BenchStack.TableName, Key = new() { ["Id"] = new(id) }, ConsistentRead = true }, ct)).Item is { Count: > 0 };
+        await using var thin = await ThinGetItemEndpoint.StartAsync(stack.Raw.DynamoDbServiceUrl, cancellationToken);
+        Task<bool> GetItemAsync(string id, CancellationToken ct) => thin.GetAsync(http, id, ct);
         Task<bool> GraphQLAsync(string id, CancellationToken ct) => api.ApartmentAsync(id, ct);
 
         // Warm-up (JIT, connections), not counted.
@@ -34,7 +32,7 @@ internal sealed class ApiOverhead(BenchStack stack, ReservationApi api, int conc
         await CallsAsync(apartmentIds, GraphQLAsync, round / 2, cancellationToken);
 
         long raw = 0, graphQL = 0;
-        var rawCpu = new CpuSample(0, 0, 0, 0);
+        var rawCpu = CpuSample.Zero;
         var graphQLCpu = rawCpu;
         for (var i = 0; i < rounds; i++)
         {

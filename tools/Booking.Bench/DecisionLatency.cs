@@ -64,7 +64,7 @@ internal sealed class DecisionLatency(BenchStack stack, ReservationApi api, int 
         using var drain = new CancellationTokenSource(TimeSpan.FromSeconds(windowSeconds + 30));
         foreach (var answer in answers)
         {
-            var outcome = (await stack.OurHub.WaitForEndAsync(answer.ReservationId, drain.Token))?.ReadOutputAs<ReservationOutcome>();
+            var outcome = HubReader.OutputOf<ReservationOutcome>(await stack.OurHub.WaitForEndAsync(answer.ReservationId, drain.Token));
             var apartment = await stack.Store.GetAsync("a-" + answer.ReservationId, CancellationToken.None);
             if (outcome is { Status: ReservationStatus.Expired, ExpiresAt: { } deadline } && apartment?.UpdatedAt is { } released)
             {

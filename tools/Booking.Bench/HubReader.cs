@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using Azure.Data.Tables;
 using Booking.Engine;
 using Microsoft.DurableTask.Client;
@@ -16,6 +18,10 @@ namespace Booking.Bench;
 internal sealed class HubReader : IAsyncDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Reads an output whichever worker wrote it: the Functions worker writes camelCase names, the stand-in
+    /// engine the type's own; enums as names or numbers.</summary>
+    private static readonly JsonSerializerOptions OutputJson = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     private readonly ServiceProvider services;
     private readonly TableClient history;
@@ -58,6 +64,10 @@ internal sealed class HubReader : IAsyncDisposable
             return null;
         }
     }
+
+    /// <summary>An ended instance's output; default when it has none.</summary>
+    public static T? OutputOf<T>(OrchestrationMetadata? instance) =>
+        instance?.SerializedOutput is { Length: > 0 } json ? JsonSerializer.Deserialize<T>(json, OutputJson) : default;
 
     public async Task<HistoryTally> HistoryOfAsync(string instanceId, CancellationToken cancellationToken)
     {

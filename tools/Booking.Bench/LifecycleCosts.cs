@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Booking.Bench.Counting;
-using Booking.Bench.Peer;
+using Booking.Bench.PeerApp.Seed;
 using Booking.Core.Apartments;
 using Booking.Core.Reservations;
 
@@ -8,11 +8,12 @@ namespace Booking.Bench;
 
 /// <summary>
 /// Requests per reservation for each ending, ours and the peer's. Each system's requests pass its own relays, so the
-/// counts are its own. A batch runs its reservations one after another, each to its end (read from the hub directly),
-/// so no two share a burst of queue polls: the light-load cost, the most any one reservation causes. After the last
-/// one the engine settles back to idle polling; what the relays counted, less what the idle system makes in as long,
-/// is divided by the batch size. Lease upkeep runs on a clock, not per reservation, so it stays in the idle rate.
-/// The peer's batch runs after ours, never beside it.
+/// counts are its own. A batch runs its reservations either one after another, each to its end (read from the hub
+/// directly), so no two share a burst of queue polls (the light-load cost, the most any one reservation causes), or
+/// all at once, overlapping (what reservations cost when they share polls and episodes). After the last one the
+/// engine settles back to idle polling; what the relays counted, less what the idle system makes in as long, is
+/// divided by the batch size. Lease upkeep runs on a clock, not per reservation, so it stays in the idle rate. The
+/// peer's batch runs after ours, never beside it.
 /// </summary>
 internal sealed class LifecycleCosts(BenchStack stack, ReservationApi api, int windowSeconds)
 {
@@ -49,10 +50,12 @@ internal sealed class LifecycleCosts(BenchStack stack, ReservationApi api, int w
     }
 
     /// <summary>Ours for <paramref name="ending"/>, with the peer's batch of the same ending beside it where the seed
-    /// has that ending.</summary>
-    public async Task<(EndingCost Ours, EndingCost? Peer)> MeasureAsync(Ending ending, int count, CancellationToken cancellationToken)
+    /// has that ending: <paramref name="count"/> reservations one at a time, or all at once when
+    /// <paramref name="overlapping"/>.</summary>
+    public async Task<(EndingCost Ours, EndingCost? Peer)> MeasureAsync(Ending ending, int count, bool overlapping, CancellationToken cancellationToken)
     {
-        var ours = Enumerable.Range(0, count).Select(i => $"cost-{ending}-{i:D3}".ToLowerInvariant()).ToList();
+        var batch = overlapping ? "many" : "one";
+        var ours = Enumerable.Range(0, count).Select(i => $"cost-{batch}-{ending}-{i:D3}".ToLowerInvariant()).ToList();
         var peer = ending is Ending.Expired or Ending.Paid ? ours.Select(id => "peer-" + id).ToList() : [];
         await Task.WhenAll(ours.Concat(peer).Select(id => stack.Store.AddAsync(Apartment(id), cancellationToken)));
         if (ending == Ending.Rejected)
@@ -60,10 +63,10 @@ internal sealed class LifecycleCosts(BenchStack stack, ReservationApi api, int w
             await Task.WhenAll(ours.Select(id => stack.Store.ReserveAsync(Apartment(id), "holder-" + id, DateTimeOffset.UtcNow.AddHours(1), cancellationToken)));
         }
 
-        var ourCost = await MeasureBatchAsync(ending, stack.Ours.Tally, OurIdlePerSecond, stack.OurHub, ours, id => OurLifecycleAsync(ending, id, cancellationToken), cancellationToken);
+        var ourCost = await MeasureBatchAsync(ending, overlapping, stack.Ours.Tally, OurIdlePerSecond, stack.OurHub, ours, id => OurLifecycleAsync(ending, id, cancellationToken), cancellationToken);
         var peerCost = peer.Count == 0
             ? null
-            : await MeasureBatchAsync(ending, stack.PeerEndpoints.Tally, PeerIdlePerSecond, stack.PeerHub, peer, id => PeerLifecycleAsync(ending, id, cancellationToken), cancellationToken);
+            : await MeasureBatchAsync(ending, overlapping, stack.PeerEndpoints.Tally, PeerIdlePerSecond, stack.PeerHub, peer, id => PeerLifecycleAsync(ending, id, cancellationToken), cancellationToken);
         return (ourCost, peerCost);
     }
 
@@ -71,6 +74,7 @@ internal sealed class LifecycleCosts(BenchStack stack, ReservationApi api, int w
 
     private static async Task<EndingCost> MeasureBatchAsync(
         Ending ending,
+        bool overlapping,
         RequestTally tally,
         RequestCounts idlePerSecond,
         HubReader hub,
@@ -81,9 +85,16 @@ internal sealed class LifecycleCosts(BenchStack stack, ReservationApi api, int w
         var before = tally.Snapshot();
         var clock = Stopwatch.StartNew();
         var results = new List<(bool Right, int ApiCalls)>();
-        foreach (var id in ids)
+        if (overlapping)
         {
-            results.Add(await lifecycle(id));
+            results.AddRange(await Task.WhenAll(ids.Select(lifecycle)));
+        }
+        else
+        {
+            foreach (var id in ids)
+            {
+                results.Add(await lifecycle(id));
+            }
         }
 
         await Task.Delay(Settle, cancellationToken);
@@ -120,7 +131,7 @@ internal sealed class LifecycleCosts(BenchStack stack, ReservationApi api, int w
             Ending.Cancelled => (ReservationStatus.Cancelled, ApartmentStatus.Vacant),
             _ => (ReservationStatus.Rejected, ApartmentStatus.Reserved),
         };
-        return (ended?.ReadOutputAs<ReservationOutcome>()?.Status == status && apartment?.Status == kept, calls);
+        return (HubReader.OutputOf<ReservationOutcome>(ended)?.Status == status && apartment?.Status == kept, calls);
     }
 
     /// <summary>One peer reservation: started as the seed's Lambda starts it; paid, for the paid ending, by writing
@@ -135,13 +146,13 @@ internal sealed class LifecycleCosts(BenchStack stack, ReservationApi api, int w
                 await Task.Delay(50, cancellationToken);
             }
 
-            await stack.Peer.Apartments.SetStatusAsync(new StatusChange(Apartment(id), "paid", OnlyIfExists: false), cancellationToken);
+            await stack.PeerApartments.SetStatusAsync(new StatusChange(Apartment(id), "paid", OnlyIfExists: false), cancellationToken);
         }
 
         var ended = await stack.PeerHub.WaitForEndAsync(id, cancellationToken);
         var apartment = await stack.Store.GetAsync(Apartment(id), cancellationToken);
         var (result, kept) = ending == Ending.Paid ? (SeedEnding.Paid, ApartmentStatus.Paid) : (SeedEnding.Expired, ApartmentStatus.Vacant);
         return (ended?.RuntimeStatus == Microsoft.DurableTask.Client.OrchestrationRuntimeStatus.Completed
-            && ended.ReadOutputAs<SeedEnding>() == result && apartment?.Status == kept, 1);
+            && HubReader.OutputOf<SeedEnding?>(ended) == result && apartment?.Status == kept, 1);
     }
 }

@@ -7,7 +7,7 @@ using System.Text.Json;
 
 namespace Booking.Bench;
 
-/// <summary>The calls the bench makes to the local host, as a client and a payment provider would make them:
+/// <summary>The calls the bench makes to our host, as a client and a payment provider would make them:
 /// GraphQL at /api/graphql and the signed payment webhook.</summary>
 internal sealed class ReservationApi(HttpClient http, Uri graphQL, Uri webhook, string webhookSecret)
 {
@@ -24,11 +24,11 @@ internal sealed class ReservationApi(HttpClient http, Uri graphQL, Uri webhook, 
     public async Task<ReserveAnswer> ReserveAsync(string apartmentId, string reservationId, int windowSeconds, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var data = await PostAsync(Reserve, new { a = apartmentId, r = reservationId, w = windowSeconds }, cancellationToken);
+        var (httpStatus, data) = await SendAsync(Reserve, new { a = apartmentId, r = reservationId, w = windowSeconds }, cancellationToken);
         var elapsed = clock.Elapsed;
         if (data?.GetProperty("reserveApartment") is not { ValueKind: JsonValueKind.Object } reservation)
         {
-            return new ReserveAnswer(reservationId, null, null, null, elapsed);
+            return new ReserveAnswer(reservationId, null, null, null, elapsed, httpStatus);
         }
 
         var expires = reservation.GetProperty("expiresAt");
@@ -37,7 +37,8 @@ internal sealed class ReservationApi(HttpClient http, Uri graphQL, Uri webhook, 
             reservation.GetProperty("status").GetString(),
             expires.ValueKind == JsonValueKind.String ? DateTimeOffset.Parse(expires.GetString()!, CultureInfo.InvariantCulture) : null,
             reservation.GetProperty("token").GetString(),
-            elapsed);
+            elapsed,
+            httpStatus);
     }
 
     /// <summary>cancelReservation with the token reserveApartment gave; the status it answers.</summary>
@@ -64,13 +65,20 @@ internal sealed class ReservationApi(HttpClient http, Uri graphQL, Uri webhook, 
         return response.IsSuccessStatusCode;
     }
 
-    private async Task<JsonElement?> PostAsync(string query, object variables, CancellationToken cancellationToken)
+    private async Task<JsonElement?> PostAsync(string query, object variables, CancellationToken cancellationToken) =>
+        (await SendAsync(query, variables, cancellationToken)).Data;
+
+    /// <summary>The HTTP status code and the <c>data</c> object (null unless the call succeeded with one).</summary>
+    private async Task<(int Status, JsonElement? Data)> SendAsync(string query, object variables, CancellationToken cancellationToken)
     {
         using var response = await http.PostAsJsonAsync(graphQL, new { query, variables }, cancellationToken);
         var json = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode || !json.StartsWith('{'))
+        {
+            return ((int)response.StatusCode, null);
+        }
+
         using var document = JsonDocument.Parse(json);
-        return response.IsSuccessStatusCode && document.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
-            ? data.Clone()
-            : null;
+        return ((int)response.StatusCode, document.RootElement.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object ? data.Clone() : null);
     }
 }

@@ -102,7 +102,7 @@ internal sealed class Throughput(BenchStack stack, ReservationApi api, int concu
                     {
                         running++;
                     }
-                    else if (instance.ReadOutputAs<ReservationOutcome>()?.Status == ReservationStatus.Expired)
+                    else if (HubReader.OutputOf<ReservationOutcome>(instance)?.Status == ReservationStatus.Expired)
                     {
                         expired++;
                     }

@@ -1,3 +1,4 @@
+using Booking.Bench.PeerApp.Seed;
 using Microsoft.DurableTask;
 
 namespace Booking.Bench.Peer;
@@ -6,7 +7,7 @@ namespace Booking.Bench.Peer;
 [DurableTask(Name)]
 internal sealed class GetItemActivity(SeedApartments apartments) : TaskActivity<string, string?>
 {
-    public const string Name = "GetItem";
+    public const string Name = SeedTasks.GetItem;
 
     public override Task<string?> RunAsync(TaskActivityContext context, string input) => apartments.GetStatusAsync(input, CancellationToken.None);
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
+using Booking.Bench.PeerApp.Seed;
 using Booking.Core.Configuration;
 using Booking.Engine;
 using Booking.Engine.Hosting;
@@ -13,15 +14,13 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Booking.Bench.Peer;
 
 /// <summary>
-/// The peer workflow on the same engine as the local host (Booking.Engine's <see cref="LocalDurableEngine"/>, the
-/// Azure Storage provider, the same engine settings), hosted in the bench process on a task hub of its own. Its
-/// storage and DynamoDB connections go through the peer's own counting relays; its client is the seed's starter
-/// Lambda (StartExecution and return).
+/// The peer workflow on the same engine as the local stand-in host (Booking.Engine's <see cref="LocalDurableEngine"/>,
+/// the Azure Storage provider, the same engine settings), hosted in the bench process on a task hub of its own, for
+/// machines without a Functions host. Its storage and DynamoDB connections go through the peer's own counting relays;
+/// its client is the seed's starter Lambda (StartExecution and return).
 /// </summary>
-internal sealed class PeerEngine : IAsyncDisposable
+internal sealed class PeerEngine : IPeerStarter, IAsyncDisposable
 {
-    public const string TaskHubName = "PeerHub";
-
     private readonly ServiceProvider services;
     private bool started;
 
@@ -31,7 +30,7 @@ internal sealed class PeerEngine : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = storageConnectionString,
-                ["TaskHubName"] = TaskHubName,
+                ["TaskHubName"] = BenchStack.PeerTaskHubName,
                 ["Engine:PartitionCount"] = partitionCount.ToString(CultureInfo.InvariantCulture),
             })
             .Build();
@@ -48,10 +47,6 @@ internal sealed class PeerEngine : IAsyncDisposable
     }
 
     public DurableTaskClient Client => services.GetRequiredService<DurableTaskClient>();
-
-    /// <summary>The peer's DynamoDB calls, through its relay: also how the bench, as the client's payment, writes
-    /// <c>paid</c> during the wait (the seed has no payment step of its own).</summary>
-    public SeedApartments Apartments => services.GetRequiredService<SeedApartments>();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Booking.Bench.PeerApp.Seed;
 using Microsoft.DurableTask;
 
 namespace Booking.Bench.Peer;
@@ -7,7 +8,7 @@ namespace Booking.Bench.Peer;
 [DurableTask(Name)]
 internal sealed class UpdateItemActivity(SeedApartments apartments) : TaskActivity<StatusChange, bool>
 {
-    public const string Name = "UpdateItem";
+    public const string Name = SeedTasks.UpdateItem;
 
     public override async Task<bool> RunAsync(TaskActivityContext context, StatusChange input)
     {

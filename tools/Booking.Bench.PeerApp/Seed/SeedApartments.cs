@@ -1,12 +1,12 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 
-namespace Booking.Bench.Peer;
+namespace Booking.Bench.PeerApp.Seed;
 
 /// <summary>The seed's DynamoDB calls, on the table the bench gives it, as its Task states make them: no retries, an
 /// UpdateItem guarded by <c>attribute_exists(Id)</c> only where the seed guards it, and a GetItem that is eventually
 /// consistent (the Step Functions integration's default).</summary>
-internal sealed class SeedApartments(IAmazonDynamoDB dynamoDb, string tableName)
+public sealed class SeedApartments(IAmazonDynamoDB dynamoDb, string tableName)
 {
     private const string Status = "status";
 

@@ -1,7 +1,7 @@
-namespace Booking.Bench.Peer;
+namespace Booking.Bench.PeerApp.Seed;
 
 /// <summary>The seed's end states: "Payment Was made.", "Payment Wasn't Made, revert." and "Fail".</summary>
-internal enum SeedEnding
+public enum SeedEnding
 {
     Paid,
     Expired,
