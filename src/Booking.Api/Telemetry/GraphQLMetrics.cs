@@ -6,6 +6,8 @@ using Booking.Core.Telemetry;
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQLParser.AST;
 
 namespace Booking.Api.Telemetry;
 
@@ -34,29 +36,56 @@ public sealed class GraphQLMetrics : IConfigureExecution
     public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
     {
         var result = await next(options);
-        Record(result);
+        Record(result, options.Schema);
         return result;
     }
 
-    private static void Record(ExecutionResult result)
+    private static void Record(ExecutionResult result, ISchema? schema)
     {
         var operationType = result.Operation?.Operation.ToString().ToLowerInvariant();
-        if (result.Data is not RootExecutionNode { SubFields: { Length: > 0 } fields })
+        var fields = RootFields(result, schema);
+        if (fields.Count == 0)
         {
-            var tags = Tags(operationType, field: null, result.Errors?.FirstOrDefault());
-            Calls.Add(1, tags);
+            Calls.Add(1, Tags(operationType, field: null, result.Errors?.FirstOrDefault()));
             return;
         }
 
-        foreach (var field in fields)
+        foreach (var (responseName, field) in fields)
         {
-            var error = result.Errors?.FirstOrDefault(e => e.Path?.FirstOrDefault() is string name && name == field.Name);
-            Calls.Add(1, Tags(operationType, field.FieldDefinition.Name, error));
-            if (error is not null && field.FieldDefinition.GetMetadata(StartsReservation.MetadataKey, false) && IsRefusal(error))
+            var error = result.Errors?.FirstOrDefault(e => e.Path?.FirstOrDefault() is string name && name == responseName);
+            Calls.Add(1, Tags(operationType, field.Name, error));
+            if (error is not null && field.GetMetadata(StartsReservation.MetadataKey, false) && IsRefusal(error))
             {
-                BookingMetrics.RecordRefused(ErrorType(error), new TagList { { FieldTag, field.FieldDefinition.Name } });
+                BookingMetrics.RecordRefused(ErrorType(error), new TagList { { FieldTag, field.Name } });
             }
         }
+    }
+
+    /// <summary>The root fields that ran, by response name: the executed ones, or, when a failed non-null root field
+    /// left no data, the operation's own root selections.</summary>
+    private static List<(string ResponseName, FieldType Field)> RootFields(ExecutionResult result, ISchema? schema)
+    {
+        if (result.Data is RootExecutionNode { SubFields: { } executed })
+        {
+            return [.. executed.Select(node => (node.Name ?? node.FieldDefinition.Name, node.FieldDefinition))];
+        }
+
+        var root = result.Operation?.Operation switch
+        {
+            OperationType.Query => schema?.Query,
+            OperationType.Mutation => schema?.Mutation,
+            _ => null,
+        };
+        if (!result.Executed || root is null)
+        {
+            return [];
+        }
+
+        return [.. result.Operation!.SelectionSet.Selections
+            .OfType<GraphQLField>()
+            .Select(selection => (Selection: selection, Field: root.GetField(selection.Name.StringValue)))
+            .Where(found => found.Field is not null)
+            .Select(found => ((found.Selection.Alias?.Name ?? found.Selection.Name).StringValue, found.Field!))];
     }
 
     private static TagList Tags(string? operationType, string? field, ExecutionError? error)
