@@ -17,13 +17,14 @@ namespace Booking.LocalHost;
 
 public static class LocalHostServiceCollectionExtensions
 {
-    /// <summary>Everything the local host runs: the shared domain and API, tracing, the local durable engine with the
+    /// <summary>Everything the local host runs: the shared domain and API, tracing and metrics, the local durable engine with the
     /// reservation workflow, sample data, the sweeper, the history purge and the API key check.</summary>
     public static IServiceCollection AddBookingLocalHost(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddBookingCore(configuration);
         services.AddBookingApi();
         services.AddBookingTracing(configuration);
+        services.AddBookingMetrics(configuration);
 
         // Bounded shutdown: work in hand finishes or is left for the next start (it is durable), never a hang.
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));

@@ -7,6 +7,7 @@ using Booking.Api.Limits;
 using Booking.Api.Payments;
 using Booking.Api.Schema;
 using Booking.Api.Services;
+using Booking.Api.Telemetry;
 using GraphQL;
 using GraphQL.Validation.Complexity;
 using GraphQL.Validation.Errors.Custom;
@@ -20,9 +21,10 @@ namespace Booking.Api;
 public static class BookingApiServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the GraphQL schema, its executer with the request limits, the error mapping, the apartment service,
-    /// the GraphQL-over-HTTP transport with the booking user context, <see cref="HealthEndpoint"/> and the payment
-    /// webhook. Needs <c>AddBookingCore</c> for the store and options.
+    /// Registers the GraphQL schema, its executer with the request limits, the error mapping, its spans and metrics
+    /// (<see cref="GraphQLMetrics"/>), the apartment service, the GraphQL-over-HTTP transport with the booking user
+    /// context, <see cref="HealthEndpoint"/> and the payment webhook. Needs <c>AddBookingCore</c> for the store and
+    /// options.
     /// </summary>
     public static IServiceCollection AddBookingApi(this IServiceCollection services)
     {
@@ -60,6 +62,9 @@ public static class BookingApiServiceCollectionExtensions
             .AddValidationRule(OperatorFieldsRule.Instance, useForCachedDocuments: true)
             .AddValidationRule(RootFieldsRule.Instance)
             .AddValidationRule(OneReservationRule.Instance)
+            // Spans of the execution, named by operation; the document stays out of them, as its literals may carry a token.
+            .UseTelemetry(telemetry => telemetry.RecordDocument = false)
+            .ConfigureExecution<GraphQLMetrics>()
             // Relaxed escaping keeps messages readable (' instead of \u0027); responses are JSON, never inlined in HTML.
             .AddSystemTextJson(json => json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping)
             .AddErrorInfoProvider(errors =>

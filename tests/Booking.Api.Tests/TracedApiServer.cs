@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Diagnostics;
 using Booking.Api.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -11,33 +10,11 @@ namespace Booking.Api.Tests;
 /// keeping every finished span in memory.</summary>
 public sealed class TracedApiServer : ApiServer
 {
-    private readonly SpanList exported = [];
+    private readonly LockedList<Activity> exported = [];
 
     /// <summary>The spans finished so far.</summary>
     public IReadOnlyList<Activity> Spans => exported.Snapshot();
 
     protected override void ConfigureServices(IServiceCollection services, IConfiguration configuration) =>
         services.AddBookingTracing(configuration, tracing => tracing.AddInMemoryExporter(exported));
-
-    /// <summary>The exporter adds from whichever thread ends a span, while the test reads.</summary>
-    private sealed class SpanList : Collection<Activity>
-    {
-        private readonly Lock gate = new();
-
-        public List<Activity> Snapshot()
-        {
-            lock (gate)
-            {
-                return [.. Items];
-            }
-        }
-
-        protected override void InsertItem(int index, Activity item)
-        {
-            lock (gate)
-            {
-                base.InsertItem(index, item);
-            }
-        }
-    }
 }

@@ -53,6 +53,7 @@ public sealed class ReservationService(DurableTaskClient client, IReservationSto
     /// answers REQUESTED when it has not come by then. A repeated id starts nothing and gets what anyone may see.</summary>
     public async Task<ReservationView> ReserveAsync(ReserveApartmentInput input, Caller caller, CancellationToken cancellationToken)
     {
+        var receivedAt = clock.GetTimestamp();
         var apartmentId = InputRules.RequireApartmentId(input.ApartmentId, "apartmentId");
         var reservationId = input.ReservationId is null
             ? Guid.NewGuid().ToString("D")
@@ -64,7 +65,13 @@ public sealed class ReservationService(DurableTaskClient client, IReservationSto
         using var span = BookingTelemetry.Start("reserveApartment", ActivityKind.Internal, apartmentId, reservationId);
         var (token, hash) = ReservationToken.New();
         var started = await StartOnceAsync(new ReservationRequest(reservationId, apartmentId, window), hash, arn: null, caller, cancellationToken);
-        var view = ReservationView.Of(await WaitUntilAsync(reservationId, record => record.Status != ReservationStatus.Requested, cancellationToken));
+        var decided = await WaitUntilAsync(reservationId, record => record.Status != ReservationStatus.Requested, cancellationToken);
+        if (started)
+        {
+            BookingMetrics.RecordHoldDecision(clock.GetElapsedTime(receivedAt), decided.Status);
+        }
+
+        var view = ReservationView.Of(decided);
 
         // Only the request that started the reservation learns its token; a repeat of the id gets what anyone may see.
         return started ? view with { Token = token } : view.Public();
@@ -152,6 +159,7 @@ public sealed class ReservationService(DurableTaskClient client, IReservationSto
         // The record claimed the id, so this is its one start. Should it fail, the record stays REQUESTED and the
         // sweeper ends it after its deadline; the id stays taken.
         await client.ScheduleNewOrchestrationInstanceAsync(ReservationOrchestrator.Name, request, new StartOrchestrationOptions(request.ReservationId), cancellationToken);
+        BookingMetrics.RecordStarted();
         return true;
     }
 

@@ -1,4 +1,5 @@
 using Booking.Core.Telemetry;
+using GraphQL.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
@@ -13,11 +14,12 @@ public static class BookingTracingExtensions
     /// <summary>OpenTelemetry's standard setting for where traces go; unset, they stay in the process.</summary>
     public const string OtlpEndpointSetting = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
-    /// <summary>Listens to the product's own spans (<see cref="BookingTelemetry"/>) and the durable runtime's, so a
-    /// reservation's trace runs from its GraphQL request through the orchestration and activities to DynamoDB. Each
-    /// host adds its HTTP instrumentation and exporter.</summary>
+    /// <summary>Listens to the product's own spans (<see cref="BookingTelemetry"/>), GraphQL.NET's execution spans (operation
+    /// type and name, and whether it failed) and the durable runtime's, so a reservation's trace runs from its GraphQL
+    /// request through the orchestration and activities to DynamoDB. Each host adds its HTTP instrumentation and
+    /// exporter.</summary>
     public static TracerProviderBuilder AddBookingSources(this TracerProviderBuilder tracing) =>
-        tracing.AddSource(BookingTelemetry.SourceName, DurableTaskCoreSource);
+        tracing.AddSource(BookingTelemetry.SourceName, GraphQLTelemetryProvider.SourceName, DurableTaskCoreSource);
 
     /// <summary>
     /// Tracing for a plain ASP.NET Core host (the local host): incoming requests, the booking and durable spans, and

@@ -145,8 +145,8 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
         return response.Item is { Count: > 0 } item ? ToRecord(item) : null;
     }
 
-    public Task<ReservationRecord> HoldAsync(string reservationId, string apartmentId, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
-        UpdateUnlessEndedAsync(
+    public async Task<ReservationRecord> HoldAsync(string reservationId, string apartmentId, DateTimeOffset expiresAt, CancellationToken cancellationToken = default) =>
+        (await UpdateUnlessEndedAsync(
             reservationId,
             apartmentId,
             "SET #status = :status, #expires = :expires, #holdUntil = :expires, #open = :open",
@@ -156,7 +156,7 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
                 [":expires"] = new(StoredTime.Format(expiresAt)),
                 [":open"] = new(Open),
             },
-            cancellationToken);
+            cancellationToken)).Record;
 
     public async Task<ReservationRecord> EndAsync(string reservationId, string apartmentId, ReservationDecision ending, CancellationToken cancellationToken = default)
     {
@@ -185,7 +185,11 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
             remove.Add("#expires");
         }
 
-        var ended = await UpdateUnlessEndedAsync(reservationId, apartmentId, $"{set} REMOVE {string.Join(", ", remove)}", values, cancellationToken);
+        var (ended, applied) = await UpdateUnlessEndedAsync(reservationId, apartmentId, $"{set} REMOVE {string.Join(", ", remove)}", values, cancellationToken);
+        if (applied)
+        {
+            BookingMetrics.RecordEnded(ended.Status, ended.ErrorCode, ended.ExpiresAt, ended.EndedAt ?? clock.GetUtcNow());
+        }
 
         // An ended reservation no longer counts against its client's holds.
         if (ended.ClientId is { } client)
@@ -294,7 +298,9 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
     /// Applies <paramref name="update"/> unless the record has ended; a missing record is created by it (a workflow
     /// started before its record existed still leaves one). Every write also sets what makes the record listable.
     /// </summary>
-    private async Task<ReservationRecord> UpdateUnlessEndedAsync(
+    /// <summary>The update, unless the record has ended; the record as it stands afterwards, and whether this write
+    /// changed it.</summary>
+    private async Task<(ReservationRecord Record, bool Applied)> UpdateUnlessEndedAsync(
         string reservationId,
         string apartmentId,
         string update,
@@ -328,14 +334,15 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
                 },
                 cancellationToken);
             span?.SetTag(BookingTelemetry.OutcomeTag, "Applied");
-            return ToRecord(response.Attributes);
+            return (ToRecord(response.Attributes), true);
         }
         catch (ConditionalCheckFailedException)
         {
             // Ended already (a retry of a step that wrote it, or the sweeper): that status stays, and is the answer.
             span?.SetTag(BookingTelemetry.OutcomeTag, "AlreadyEnded");
-            return await GetAsync(reservationId, cancellationToken)
+            var current = await GetAsync(reservationId, cancellationToken)
                 ?? throw new InvalidOperationException($"Reservation '{reservationId}' failed its condition but has no record.");
+            return (current, false);
         }
         catch (Exception e)
         {

@@ -9,6 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.ApplicationInsights;
 using OpenTelemetry;
+using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 // In the hosting namespace, like eShop's service defaults, so Program.cs needs no extra using for one line.
@@ -23,32 +24,36 @@ public static class BookingTelemetryExtensions
     private const string ApplicationInsightsAuthentication = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
     /// <summary>
-    /// Sends the worker's logs and dependencies straight to Application Insights, and its spans with OpenTelemetry:
-    /// to Application Insights too, and to an OTLP endpoint when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set. The
+    /// Sends the worker's logs and dependencies straight to Application Insights, and its spans and metrics with
+    /// OpenTelemetry: to Application Insights too, and to an OTLP endpoint when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
+    /// (over the protocol <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> names, which the exporter reads itself). The
     /// connection string comes from APPLICATIONINSIGHTS_CONNECTION_STRING; without it and without an endpoint nothing
     /// leaves the process, as under local runs.
     /// </summary>
     public static FunctionsApplicationBuilder AddBookingTelemetry(this FunctionsApplicationBuilder builder)
     {
         var credential = IdentityFrom(builder.Configuration[ApplicationInsightsAuthentication]);
+        var toOtlp = !string.IsNullOrEmpty(builder.Configuration[BookingTracingExtensions.OtlpEndpointSetting]);
+        var toApplicationInsights = !string.IsNullOrEmpty(builder.Configuration[ApplicationInsightsConnectionString]);
 
         // The worker's invocation spans continue the host's trace (Durable Functions distributed tracing V2, host.json),
-        // and the booking spans continue them, down to DynamoDB.
-        builder.Services.AddOpenTelemetry()
+        // and the booking spans continue them, down to DynamoDB. The host's own request metrics come from the host
+        // (telemetryMode in host.json); the worker adds the booking's.
+        var telemetry = builder.Services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
-            .WithTracing(tracing =>
-            {
-                tracing.AddBookingSources();
-                if (!string.IsNullOrEmpty(builder.Configuration[BookingTracingExtensions.OtlpEndpointSetting]))
-                {
-                    tracing.AddOtlpExporter();
-                }
+            .WithTracing(tracing => tracing.AddBookingSources())
+            .WithMetrics(metrics => metrics.AddBookingMeters());
+        if (toOtlp)
+        {
+            telemetry.WithTracing(tracing => tracing.AddOtlpExporter()).WithMetrics(metrics => metrics.AddOtlpExporter());
+        }
 
-                if (!string.IsNullOrEmpty(builder.Configuration[ApplicationInsightsConnectionString]))
-                {
-                    tracing.AddAzureMonitorTraceExporter(exporter => exporter.Credential = credential);
-                }
-            });
+        if (toApplicationInsights)
+        {
+            telemetry
+                .WithTracing(tracing => tracing.AddAzureMonitorTraceExporter(exporter => exporter.Credential = credential))
+                .WithMetrics(metrics => metrics.AddAzureMonitorMetricExporter(exporter => exporter.Credential = credential));
+        }
 
         builder.Services
             .AddApplicationInsightsTelemetryWorkerService()
