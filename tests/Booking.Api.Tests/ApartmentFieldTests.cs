@@ -4,7 +4,7 @@ using Booking.Core.Apartments;
 namespace Booking.Api.Tests;
 
 [Collection(ApiCollection.Name)]
-public sealed class ApartmentFieldTests(ApiServer server)
+public sealed class ApartmentFieldTests(ApiFixture server)
 {
     private const string AddApartment = "mutation($id: ID!) { addApartment(id: $id) { id status reservationId reservedUntil } }";
 

@@ -8,7 +8,7 @@ namespace Booking.Api.Tests;
 /// <summary>The booking API over HTTP: what the transport's rules mean for its own fields — nothing written by a
 /// refused request, tokens kept out of URLs, its limits and its field errors.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class BookingOverHttpTests(ApiServer server)
+public sealed class BookingOverHttpTests(ApiFixture server)
 {
     private const string AddApartment = "mutation($id: ID!) { addApartment(id: $id) { id } }";
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Booking.Api.Http;
+using Microsoft.AspNetCore.Builder;
 
 namespace Booking.Api.Tests;
 
@@ -10,6 +11,27 @@ public abstract class GraphQLEndpoint
 {
     /// <summary>A client whose base address is the server's <c>/api/</c>.</summary>
     public HttpClient Http { get; protected set; } = null!;
+
+    private WebApplication? app;
+
+    /// <summary>Starts <paramref name="started"/>, built to serve on <paramref name="port"/>, and points <see cref="Http"/> at it.</summary>
+    protected async Task StartAsync(WebApplication started, int port)
+    {
+        app = started;
+        await app.StartAsync();
+        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/") };
+    }
+
+    /// <summary>Stops the server and its client.</summary>
+    protected async Task StopAsync()
+    {
+        Http?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
 
     /// <summary>POSTs a GraphQL request as JSON, as a client (no operator key), accepting the spec's response type unless
     /// told otherwise.</summary>

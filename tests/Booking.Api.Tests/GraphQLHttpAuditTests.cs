@@ -7,7 +7,7 @@ namespace Booking.Api.Tests;
 
 /// <summary>The GraphQL-over-HTTP reference audit (npm graphql-http, pinned in the lockfile) against the endpoint: every
 /// MUST and every SHOULD passes on the transport,, the SHOULDs being what clients that accept only application/json rely on.</summary>
-public sealed class GraphQLHttpAuditTests(TransportServer server, ITestOutputHelper output) : IClassFixture<TransportServer>
+public sealed class GraphQLHttpAuditTests(TransportFixture server, ITestOutputHelper output) : IClassFixture<TransportFixture>
 {
     [Fact]
     public async Task Every_MUST_and_SHOULD_of_the_graphql_http_audit_passes()

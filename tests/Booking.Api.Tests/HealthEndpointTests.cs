@@ -9,7 +9,7 @@ namespace Booking.Api.Tests;
 
 /// <summary>The health check answers anyone, so it probes the stores at most once per <see cref="HealthEndpoint.CacheFor"/>.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class HealthEndpointTests(ApiServer server)
+public sealed class HealthEndpointTests(ApiFixture server)
 {
     [Fact]
     public async Task Calls_within_the_cache_period_cost_one_probe_and_a_call_after_it_probes_again()

@@ -8,7 +8,7 @@ namespace Booking.Api.Tests;
 /// decision and expiry times, and the API's answers per root field. The second test starts no reservation and the
 /// first sends no failing query, so neither moves what the other counts.</summary>
 [Collection(MetricsCollection.Name)]
-public sealed class MetricsTests(MeteredApiServer server) : IClassFixture<MeteredApiServer>
+public sealed class MetricsTests(MeteredApiFixture server) : IClassFixture<MeteredApiFixture>
 {
     private const string Reserve = "mutation($input: ReserveApartmentInput!) { reserveApartment(input: $input) { id status } }";
 
@@ -25,15 +25,15 @@ public sealed class MetricsTests(MeteredApiServer server) : IClassFixture<Metere
         await server.ReserveAsync(cancelled, cancelledId, paymentWindowSeconds: 60);
         await server.DecidedAsync(paidId);
         await server.DecidedAsync(cancelledId);
-        Assert.Equal("PAID", ApiServer.Status((await server.SendEventAsync("confirmPayment", paidId)).Json.GetProperty("data").GetProperty("confirmPayment")));
-        Assert.Equal("CANCELLED", ApiServer.Status((await server.SendEventAsync("cancelReservation", cancelledId)).Json.GetProperty("data").GetProperty("cancelReservation")));
+        Assert.Equal("PAID", ApiFixture.Status((await server.SendEventAsync("confirmPayment", paidId)).Json.GetProperty("data").GetProperty("confirmPayment")));
+        Assert.Equal("CANCELLED", ApiFixture.Status((await server.SendEventAsync("cancelReservation", cancelledId)).Json.GetProperty("data").GetProperty("cancelReservation")));
         await server.ReserveAsync(paid, rejectedId, paymentWindowSeconds: 60);
         var badWindow = await server.PostAsync(Reserve, new { input = new { apartmentId = paid, reservationId = NewId(), paymentWindowSeconds = 0 } });
         var otherApartment = await server.PostAsync(Reserve, new { input = new { apartmentId = expiring, reservationId = paidId } });
         Assert.Equal("BAD_USER_INPUT", badWindow.ErrorCode);
         Assert.Equal("CONFLICT", otherApartment.ErrorCode);
-        Assert.Equal("EXPIRED", ApiServer.Status(await server.EndedAsync(expiringId)));
-        Assert.Equal("REJECTED", ApiServer.Status(await server.EndedAsync(rejectedId)));
+        Assert.Equal("EXPIRED", ApiFixture.Status(await server.EndedAsync(expiringId)));
+        Assert.Equal("REJECTED", ApiFixture.Status(await server.EndedAsync(rejectedId)));
 
         await WaitForExportAsync(() => Total(BookingMetrics.EndedName) == 4 && Count(BookingMetrics.ExpiryDelayName) == 1);
 

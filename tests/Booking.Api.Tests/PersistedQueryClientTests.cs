@@ -5,7 +5,7 @@ namespace Booking.Api.Tests;
 /// <summary>The booking API with Apollo Client's persisted-queries link (npm), as a mobile client would use it, and
 /// cached documents that still answer to who sends them.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class PersistedQueryClientTests(ApiServer server)
+public sealed class PersistedQueryClientTests(ApiFixture server)
 {
     [Fact]
     public async Task Apollo_Client_sends_the_hash_alone_registers_the_document_once_and_then_sends_the_hash_alone_again()

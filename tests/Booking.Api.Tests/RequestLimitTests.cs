@@ -7,7 +7,7 @@ namespace Booking.Api.Tests;
 /// <summary>The limits that keep one request cheap and harmless whoever sends it: reservations per document, root
 /// fields per operation, lists costed by the page they return, and introspection costed like the rest.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class RequestLimitTests(ApiServer server)
+public sealed class RequestLimitTests(ApiFixture server)
 {
     private static readonly GraphQLApiOptions Defaults = new();
 

@@ -9,7 +9,7 @@ namespace Booking.Api.Tests;
 
 /// <summary>The reservation fields, end to end through HTTP, the workflow and the table.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class ReservationFieldTests(ApiServer server)
+public sealed class ReservationFieldTests(ApiFixture server)
 {
     private const string ReservationFields = "id apartmentId status expiresAt errorCode errorMessage";
 
@@ -283,7 +283,7 @@ public sealed class ReservationFieldTests(ApiServer server)
     private async Task<string> ReserveAsync(string apartmentId, int paymentWindowSeconds)
     {
         var reservationId = "r-" + Guid.NewGuid().ToString("N");
-        Assert.Equal("PENDING_PAYMENT", ApiServer.Status(await server.ReserveAsync(apartmentId, reservationId, paymentWindowSeconds)));
+        Assert.Equal("PENDING_PAYMENT", ApiFixture.Status(await server.ReserveAsync(apartmentId, reservationId, paymentWindowSeconds)));
         return reservationId;
     }
 

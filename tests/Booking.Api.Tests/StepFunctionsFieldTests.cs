@@ -6,7 +6,7 @@ namespace Booking.Api.Tests;
 
 /// <summary>The seed's AppSync fields, driven with the seed's own documents.</summary>
 [Collection(ApiCollection.Name)]
-public sealed class StepFunctionsFieldTests(ApiServer server)
+public sealed class StepFunctionsFieldTests(ApiFixture server)
 {
     [Fact]
     public async Task Seed_addStepFunction_document_starts_a_reservation_of_the_default_apartment_and_echoes_id_and_arn()
@@ -28,7 +28,7 @@ public sealed class StepFunctionsFieldTests(ApiServer server)
         var outcome = ended.ReadOutputAs<ReservationOutcome>()!;
         Assert.Equal("1234567", outcome.ApartmentId);
         Assert.Equal(ReservationStatus.Expired, outcome.Status);
-        Assert.Equal(TimeSpan.FromSeconds(ApiServer.DefaultPaymentWindowSeconds), outcome.ExpiresAt - outcome.RequestedAt);
+        Assert.Equal(TimeSpan.FromSeconds(ApiFixture.DefaultPaymentWindowSeconds), outcome.ExpiresAt - outcome.RequestedAt);
         Assert.Equal(ApartmentStatus.Vacant, (await server.Store.GetAsync("1234567"))!.Status);
     }
 

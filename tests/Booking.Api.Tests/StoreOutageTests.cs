@@ -4,7 +4,7 @@ namespace Booking.Api.Tests;
 
 /// <summary>A store that cannot be reached is the server's problem, told to the client as a retryable field error.
 /// Uses a server of its own, because it stops that server's dynalite.</summary>
-public sealed class StoreOutageTests(ApiServer server) : IClassFixture<ApiServer>
+public sealed class StoreOutageTests(ApiFixture server) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task Unreachable_store_is_a_SERVICE_UNAVAILABLE_field_error_with_200_not_a_500()

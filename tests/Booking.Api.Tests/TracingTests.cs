@@ -6,7 +6,7 @@ namespace Booking.Api.Tests;
 
 /// <summary>One reservation is one trace: from the GraphQL request through the orchestration and its activities to the
 /// DynamoDB writes, the booking spans tagged with the reservation and apartment.</summary>
-public sealed class TracingTests(TracedApiServer server) : IClassFixture<TracedApiServer>
+public sealed class TracingTests(TracedApiFixture server) : IClassFixture<TracedApiFixture>
 {
     [Fact]
     public async Task An_expired_reservation_is_one_trace_from_the_request_to_the_DynamoDB_writes_that_hold_and_release()

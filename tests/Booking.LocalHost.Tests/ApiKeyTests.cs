@@ -6,7 +6,7 @@ using Booking.Testing.Contracts;
 namespace Booking.LocalHost.Tests;
 
 /// <summary>The local host's API key, checked from outside the process.</summary>
-public sealed class ApiKeyTests(KeyedHost keyed) : IClassFixture<KeyedHost>
+public sealed class ApiKeyTests(KeyedHostFixture keyed) : IClassFixture<KeyedHostFixture>
 {
     private LocalHostProcess Host => keyed.Host;
 

@@ -7,7 +7,7 @@ namespace Booking.LocalHost.Tests;
 
 /// <summary>A local host with an operator key and the per-client limits at their defaults, behind a proxy it trusts
 /// (so each test is a client of its own, by the X-Forwarded-For address it sends).</summary>
-public sealed class LimitedHost : HostFixture
+public sealed class LimitedHostFixture : HostFixture
 {
     public string OperatorKey { get; } = "operator-" + Guid.NewGuid().ToString("N");
 
@@ -24,7 +24,7 @@ public sealed class LimitedHost : HostFixture
 
 /// <summary>With only the client key, nobody can hold more than a few apartments or start reservations without end;
 /// the operator key can undo a squatter's holds.</summary>
-public sealed class ClientLimitTests(LimitedHost fixture) : IClassFixture<LimitedHost>
+public sealed class ClientLimitTests(LimitedHostFixture fixture) : IClassFixture<LimitedHostFixture>
 {
     private const string Reserve = "mutation($a: ID!, $r: ID!, $w: Int) { reserveApartment(input: {apartmentId: $a, reservationId: $r, paymentWindowSeconds: $w}) { id status token } }";
 

@@ -8,7 +8,7 @@ namespace Booking.LocalHost.Tests;
 /// its answers. (The Function App leaves CORS to its host: <c>Host.CORS</c> of local.settings.json under
 /// <c>func start</c>, <c>siteConfig.cors</c> in Azure; the open-source host the tests use applies neither.)
 /// </summary>
-public sealed class CorsTests(CorsHost cors) : IClassFixture<CorsHost>
+public sealed class CorsTests(CorsHostFixture cors) : IClassFixture<CorsHostFixture>
 {
     private static readonly TimeSpan BrowserPatience = TimeSpan.FromMinutes(2);
 

@@ -4,7 +4,7 @@ namespace Booking.LocalHost.Tests;
 
 /// <summary>End to end: the local host process, driven over HTTP, does what every host does (the shared
 /// <see cref="BookingHostContract"/>), and serves the sample data without a key.</summary>
-public sealed class EndToEndTests(RunningHost running) : BookingHostContract(running), IClassFixture<RunningHost>
+public sealed class EndToEndTests(SharedHostFixture running) : BookingHostContract(running), IClassFixture<SharedHostFixture>
 {
     private LocalHostProcess Host => running.Host;
 

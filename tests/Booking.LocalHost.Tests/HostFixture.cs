@@ -13,7 +13,7 @@ public abstract class HostFixture : IBookingHostFixture, IAsyncLifetime
 
     IBookingHost IBookingHostFixture.Host => Host;
 
-    public DynaliteServer Dynalite => emulators.Dynalite;
+    public DynaliteProcess Dynalite => emulators.Dynalite;
 
     public string TableName { get; private set; } = null!;
 

@@ -4,7 +4,7 @@ using Booking.Core.Reservations;
 namespace Booking.LocalHost.Tests;
 
 /// <summary>A local host of its own, so the thousands of reservations these tests make list nowhere else.</summary>
-public sealed class ListingHost : HostFixture
+public sealed class ListingHostFixture : HostFixture
 {
     protected override void Configure(Dictionary<string, string?> environment)
     {
@@ -12,7 +12,7 @@ public sealed class ListingHost : HostFixture
 }
 
 /// <summary>Lists long enough to need many pages, read from outside the host as a client pages.</summary>
-public sealed class ReservationListingTests(ListingHost fixture) : IClassFixture<ListingHost>
+public sealed class ReservationListingTests(ListingHostFixture fixture) : IClassFixture<ListingHostFixture>
 {
     private const int Count = 2500;
 

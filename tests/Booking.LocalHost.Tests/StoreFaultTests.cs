@@ -17,7 +17,7 @@ public sealed class StoreFaultTests(Emulators emulators, ITestOutputHelper log)
     public async Task Reservations_in_flight_while_the_store_is_down_all_end_in_a_state_the_table_agrees_with()
     {
         // A store of its own, on disk, so stopping it loses nothing and no other test sees the outage.
-        var dynalite = DynaliteServer.OnDisk();
+        var dynalite = DynaliteProcess.OnDisk();
         await dynalite.InitializeAsync();
         try
         {
@@ -29,7 +29,7 @@ public sealed class StoreFaultTests(Emulators emulators, ITestOutputHelper log)
         }
     }
 
-    private async Task RunBatchThroughAnOutageAsync(DynaliteServer dynalite)
+    private async Task RunBatchThroughAnOutageAsync(DynaliteProcess dynalite)
     {
         var environment = emulators.HostEnvironment(dynalite: dynalite);
         environment["Reservation__HoldDecisionTimeout"] = "00:00:01";

@@ -8,9 +8,9 @@ namespace Booking.Testing;
 /// its own task hub and table.</summary>
 public sealed class Emulators : IAsyncLifetime
 {
-    public AzuriteServer Azurite { get; init; } = new();
+    public AzuriteProcess Azurite { get; init; } = new();
 
-    public DynaliteServer Dynalite { get; } = new();
+    public DynaliteProcess Dynalite { get; } = new();
 
     public async Task InitializeAsync() => await Task.WhenAll(Azurite.InitializeAsync(), Dynalite.InitializeAsync());
 
@@ -28,7 +28,7 @@ public sealed class Emulators : IAsyncLifetime
 
     /// <summary>The settings a host reads, as configuration keys, on a new task hub and table unless given.
     /// <paramref name="dynalite"/> replaces the shared dynalite (a test that stops its store brings its own).</summary>
-    public Dictionary<string, string?> Settings(string? taskHub = null, string? table = null, DynaliteServer? dynalite = null)
+    public Dictionary<string, string?> Settings(string? taskHub = null, string? table = null, DynaliteProcess? dynalite = null)
     {
         var apartments = table ?? NewTable();
         return new()
@@ -38,7 +38,7 @@ public sealed class Emulators : IAsyncLifetime
             ["DynamoDb:ServiceUrl"] = (dynalite ?? Dynalite).ServiceUrl,
             ["DynamoDb:Region"] = "us-east-1",
             ["DynamoDb:TableName"] = apartments,
-            ["DynamoDb:ReservationsTableName"] = DynaliteServer.ReservationsTableFor(apartments),
+            ["DynamoDb:ReservationsTableName"] = DynaliteProcess.ReservationsTableFor(apartments),
             ["Engine:PartitionCount"] = "2",
             ["Engine:MaxQueuePollingInterval"] = "00:00:00.200",
 
@@ -56,11 +56,11 @@ public sealed class Emulators : IAsyncLifetime
     }
 
     /// <summary><see cref="Settings"/> as a child process's environment (':' written '__').</summary>
-    public Dictionary<string, string?> HostEnvironment(string? table = null, string? taskHub = null, DynaliteServer? dynalite = null) =>
+    public Dictionary<string, string?> HostEnvironment(string? table = null, string? taskHub = null, DynaliteProcess? dynalite = null) =>
         Settings(taskHub, table, dynalite).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value);
 
     /// <summary>The table named in a host's environment, read directly for assertions; its reservations table is
     /// created beside it.</summary>
-    public static Task<DynamoDbApartmentStore> TableOf(IReadOnlyDictionary<string, string?> environment, DynaliteServer dynalite) =>
+    public static Task<DynamoDbApartmentStore> TableOf(IReadOnlyDictionary<string, string?> environment, DynaliteProcess dynalite) =>
         dynalite.CreateStoreAsync(environment["DynamoDb__TableName"]);
 }

@@ -6,5 +6,5 @@ namespace BookingFunctions.Tests;
 /// <summary>The bad-request corpus (<see cref="BadRequestCorpusContract"/>) against the Function App under a real
 /// Functions host, where the host's own HTTP pipeline sees every request first.</summary>
 [Trait(FunctionsHostCategory.Name, FunctionsHostCategory.Value)]
-public sealed class FunctionAppBadRequestTests(CorpusFunctionAppHost host, ITestOutputHelper output)
-    : BadRequestCorpusContract(host, output), IClassFixture<CorpusFunctionAppHost>;
+public sealed class FunctionAppBadRequestTests(CorpusFunctionAppFixture host, ITestOutputHelper output)
+    : BadRequestCorpusContract(host, output), IClassFixture<CorpusFunctionAppFixture>;

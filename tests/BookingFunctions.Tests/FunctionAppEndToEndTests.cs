@@ -4,7 +4,7 @@ namespace BookingFunctions.Tests;
 
 /// <summary>End to end: the Function App under a real Functions host does what every host does.</summary>
 [Trait(FunctionsHostCategory.Name, FunctionsHostCategory.Value)]
-public sealed class FunctionAppEndToEndTests(FunctionAppHost host) : BookingHostContract(host), IClassFixture<FunctionAppHost>
+public sealed class FunctionAppEndToEndTests(SharedFunctionAppFixture host) : BookingHostContract(host), IClassFixture<SharedFunctionAppFixture>
 {
     [Fact]
     public void Functions_host_indexed_every_function_of_the_app()

@@ -8,7 +8,7 @@ namespace BookingFunctions.Tests;
 /// <summary>With keys enforced, as in Azure, the Functions host refuses a request without the function key before the
 /// app sees it, so nothing changes; the health check stays open.</summary>
 [Trait(FunctionsHostCategory.Name, FunctionsHostCategory.Value)]
-public sealed class FunctionKeyTests(KeyedFunctionAppHost keyed) : IClassFixture<KeyedFunctionAppHost>
+public sealed class FunctionKeyTests(KeyedFunctionAppFixture keyed) : IClassFixture<KeyedFunctionAppFixture>
 {
     [Fact]
     public async Task Requests_without_the_right_key_get_401_and_change_nothing()

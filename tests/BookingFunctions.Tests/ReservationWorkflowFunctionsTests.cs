@@ -6,7 +6,7 @@ using BookingFunctions.Workflow;
 namespace BookingFunctions.Tests;
 
 /// <summary>The Function App's activity wrappers, called directly against a real dynalite.</summary>
-public sealed class ReservationWorkflowFunctionsTests(DynaliteServer dynalite) : IClassFixture<DynaliteServer>
+public sealed class ReservationWorkflowFunctionsTests(DynaliteProcess dynalite) : IClassFixture<DynaliteProcess>
 {
     [Fact]
     public async Task Activity_wrappers_reserve_and_pay_through_the_shared_stores()

@@ -8,7 +8,7 @@ namespace BookingFunctions.Tests;
 /// can act on: the GraphQL field is SERVICE_UNAVAILABLE (not an internal error) and the health check is 503 naming what
 /// did not answer.</summary>
 [Trait(FunctionsHostCategory.Name, FunctionsHostCategory.Value)]
-public sealed class StorageOutageTests(StorageOutageHost fixture) : IClassFixture<StorageOutageHost>
+public sealed class StorageOutageTests(StorageOutageFixture fixture) : IClassFixture<StorageOutageFixture>
 {
     [Fact]
     public async Task While_task_hub_storage_is_down_reservations_still_read_starting_one_is_SERVICE_UNAVAILABLE_and_health_is_503()

@@ -8,7 +8,7 @@ namespace BookingFunctions.Tests;
 /// printed; the assertions only check that counting sees the workflow's work.
 /// </summary>
 [Trait(FunctionsHostCategory.Name, FunctionsHostCategory.Value)]
-public sealed class StorageTransactionTests(CountedStorageHost fixture, ITestOutputHelper log) : IClassFixture<CountedStorageHost>
+public sealed class StorageTransactionTests(CountedStorageFixture fixture, ITestOutputHelper log) : IClassFixture<CountedStorageFixture>
 {
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(10);
 

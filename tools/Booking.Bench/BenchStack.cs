@@ -36,8 +36,8 @@ internal sealed class BenchStack : IAsyncDisposable
     /// <summary>The stand-in engines' control queues: host.json's partition count, which both Function Apps use.</summary>
     public const int PartitionCount = 4;
 
-    private readonly DynaliteServer dynalite = new();
-    private readonly AzuriteServer azurite = new() { InMemory = true };
+    private readonly DynaliteProcess dynalite = new();
+    private readonly AzuriteProcess azurite = new() { InMemory = true };
     private readonly HttpClient http;
     private ChildProcess? localHost;
     private FunctionAppProcess? ourApp;

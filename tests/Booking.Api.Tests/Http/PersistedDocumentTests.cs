@@ -5,7 +5,7 @@ using Booking.Testing;
 namespace Booking.Api.Tests.Http;
 
 /// <summary>A transport that trusts one document only, as with <c>GraphQL:TrustedDocumentsOnly</c>.</summary>
-public sealed class TrustedTransportServer : TransportServer
+public sealed class TrustedTransportFixture : TransportFixture
 {
     public const string TrustedDocument = "{ hello(name: \"trusted\") }";
 
@@ -17,8 +17,8 @@ public sealed class TrustedTransportServer : TransportServer
 }
 
 /// <summary>Documents sent by hash (Apollo's automatic persisted queries), and the allow-list mode.</summary>
-public sealed class PersistedDocumentTests(TransportServer transport, TrustedTransportServer trusted)
-    : IClassFixture<TransportServer>, IClassFixture<TrustedTransportServer>
+public sealed class PersistedDocumentTests(TransportFixture transport, TrustedTransportFixture trusted)
+    : IClassFixture<TransportFixture>, IClassFixture<TrustedTransportFixture>
 {
     [Fact]
     public async Task An_unknown_hash_is_PERSISTED_QUERY_NOT_FOUND_and_once_sent_with_its_document_the_hash_alone_runs_it()
@@ -53,11 +53,11 @@ public sealed class PersistedDocumentTests(TransportServer transport, TrustedTra
     [Fact]
     public async Task With_trusted_documents_only_the_trusted_one_runs_by_hash_or_in_full_and_nothing_else_runs_or_registers()
     {
-        var hash = PersistedQueries.HashOf(TrustedTransportServer.TrustedDocument);
+        var hash = PersistedQueries.HashOf(TrustedTransportFixture.TrustedDocument);
         const string Other = "{ hello(name: \"other\") }";
 
         var byHash = await trusted.PostRawAsync(ByHash(hash), "application/json");
-        var inFull = await trusted.PostAsync(TrustedTransportServer.TrustedDocument);
+        var inFull = await trusted.PostAsync(TrustedTransportFixture.TrustedDocument);
         var other = await trusted.PostAsync(Other);
         var registering = await trusted.PostRawAsync(Expected.Of(new { query = Other, extensions = Persisted(PersistedQueries.HashOf(Other)) }), "application/json");
 

@@ -6,7 +6,7 @@ namespace Booking.Api.Tests.Http;
 
 /// <summary>The GraphQL-over-HTTP specification's rules, checked on the transport alone over a tiny schema: methods,
 /// media types, request shapes, limits and status codes.</summary>
-public sealed class TransportTests(TransportServer server) : IClassFixture<TransportServer>
+public sealed class TransportTests(TransportFixture server) : IClassFixture<TransportFixture>
 {
     [Fact]
     public async Task Query_over_GET_is_answered_with_200_in_the_graphql_response_media_type()
@@ -140,20 +140,20 @@ public sealed class TransportTests(TransportServer server) : IClassFixture<Trans
     [Fact]
     public async Task Body_larger_than_the_limit_is_refused_with_413_before_it_is_parsed()
     {
-        var padding = new string(' ', TransportServer.MaxRequestBytes);
+        var padding = new string(' ', TransportFixture.MaxRequestBytes);
 
         var response = await server.PostRawAsync("{\"query\":\"{ __typename }\"" + padding + "}", "application/json");
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.Status);
         Assert.Equal(
-            Expected.RequestError($"The request body is larger than {TransportServer.MaxRequestBytes} bytes; send a smaller document or fewer variables.", "PAYLOAD_TOO_LARGE"),
+            Expected.RequestError($"The request body is larger than {TransportFixture.MaxRequestBytes} bytes; send a smaller document or fewer variables.", "PAYLOAD_TOO_LARGE"),
             response.Body);
     }
 
     [Fact]
     public async Task Body_larger_than_the_limit_without_a_Content_Length_is_refused_with_413()
     {
-        var body = Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\"" + new string(' ', TransportServer.MaxRequestBytes) + "}");
+        var body = Encoding.UTF8.GetBytes("{\"query\":\"{ __typename }\"" + new string(' ', TransportFixture.MaxRequestBytes) + "}");
         using var request = new HttpRequestMessage(HttpMethod.Post, "graphql") { Content = new StreamContent(new UnseekableStream(body)) };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.TransferEncodingChunked = true;
@@ -294,7 +294,7 @@ public sealed class TransportTests(TransportServer server) : IClassFixture<Trans
     [Fact]
     public async Task A_POST_only_argument_over_GET_is_refused_with_405_and_over_POST_is_answered()
     {
-        var document = "{ whisper(" + TransportServer.SecretArgument + ": \"s\") }";
+        var document = "{ whisper(" + TransportFixture.SecretArgument + ": \"s\") }";
 
         var overGet = await server.GetAsync("query=" + Uri.EscapeDataString(document));
         var overPost = await server.PostAsync(document);

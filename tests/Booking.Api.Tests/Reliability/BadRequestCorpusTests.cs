@@ -5,4 +5,4 @@ namespace Booking.Api.Tests.Reliability;
 
 /// <summary>The bad-request corpus (<see cref="BadRequestCorpusContract"/>) against the shared handler on Kestrel.</summary>
 [Collection(ReliabilityCollection.Name)]
-public sealed class BadRequestCorpusTests(ReliabilityServer server, ITestOutputHelper output) : BadRequestCorpusContract(server, output);
+public sealed class BadRequestCorpusTests(ReliabilityFixture server, ITestOutputHelper output) : BadRequestCorpusContract(server, output);

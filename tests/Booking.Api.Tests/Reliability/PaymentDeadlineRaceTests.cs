@@ -7,7 +7,7 @@ namespace Booking.Api.Tests.Reliability;
 
 /// <summary>Payments that arrive around the end of the payment window, when the timer and the event race.</summary>
 [Collection(ReliabilityCollection.Name)]
-public sealed class PaymentDeadlineRaceTests(ReliabilityServer server, ITestOutputHelper output)
+public sealed class PaymentDeadlineRaceTests(ReliabilityFixture server, ITestOutputHelper output)
 {
     private const int Reservations = 30;
 
@@ -29,7 +29,7 @@ public sealed class PaymentDeadlineRaceTests(ReliabilityServer server, ITestOutp
         {
             await server.ReserveAsync(apartments[i], reservationIds[i], PaymentWindowSeconds);
             var held = await server.DecidedAsync(reservationIds[i]);
-            Assert.Equal("PENDING_PAYMENT", ApiServer.Status(held));
+            Assert.Equal("PENDING_PAYMENT", ApiFixture.Status(held));
             var deadline = DateTimeOffset.Parse(held.GetProperty("expiresAt").GetString()!, CultureInfo.InvariantCulture);
             payments.Add(PayAtAsync(reservationIds[i], deadline, -Spread + (2 * Spread * i / (Reservations - 1))));
         }
@@ -43,7 +43,7 @@ public sealed class PaymentDeadlineRaceTests(ReliabilityServer server, ITestOutp
 
         for (var i = 0; i < Reservations; i++)
         {
-            var status = ApiServer.Status(ended[i]);
+            var status = ApiFixture.Status(ended[i]);
             var apartment = await server.Store.GetAsync(apartments[i]);
             var (offset, response) = sent[i];
             output.WriteLine($"payment sent {offset.TotalMilliseconds,6:0} ms from the deadline: {status}, apartment {apartment!.Status}; answer {Summary(response)}");
@@ -63,7 +63,7 @@ public sealed class PaymentDeadlineRaceTests(ReliabilityServer server, ITestOutp
             AssertAnswerAgrees(response, reservationIds[i], status);
         }
 
-        var paid = ended.Count(r => ApiServer.Status(r) == "PAID");
+        var paid = ended.Count(r => ApiFixture.Status(r) == "PAID");
         output.WriteLine($"{Reservations} payments within ±{Spread.TotalMilliseconds:0} ms of a {PaymentWindowSeconds} s deadline: {paid} PAID, {Reservations - paid} EXPIRED.");
     }
 
@@ -92,12 +92,12 @@ public sealed class PaymentDeadlineRaceTests(ReliabilityServer server, ITestOutp
         }
         else
         {
-            Assert.Contains(ApiServer.Status(response.Json.GetProperty("data").GetProperty("confirmPayment")), new[] { status, "PENDING_PAYMENT" });
+            Assert.Contains(ApiFixture.Status(response.Json.GetProperty("data").GetProperty("confirmPayment")), new[] { status, "PENDING_PAYMENT" });
         }
     }
 
     private static string Summary(GraphQLHttpResponse response) =>
         response.Json.TryGetProperty("errors", out _)
             ? $"{response.ErrorCode}"
-            : ApiServer.Status(response.Json.GetProperty("data").GetProperty("confirmPayment"));
+            : ApiFixture.Status(response.Json.GetProperty("data").GetProperty("confirmPayment"));
 }

@@ -5,7 +5,7 @@ namespace Booking.Api.Tests.Reliability;
 /// and the races start hundreds of workflows, so neither may share a table or a durable host with other tests.
 /// </summary>
 [CollectionDefinition(Name)]
-public sealed class ReliabilityCollection : ICollectionFixture<ReliabilityServer>
+public sealed class ReliabilityCollection : ICollectionFixture<ReliabilityFixture>
 {
     public const string Name = "reliability";
 }

@@ -5,7 +5,7 @@ using Booking.Testing;
 namespace Booking.Core.Tests.Apartments;
 
 /// <summary>The store against a real dynalite; each test gets its own table.</summary>
-public sealed class DynamoDbApartmentStoreTests(DynaliteServer dynalite) : IClassFixture<DynaliteServer>
+public sealed class DynamoDbApartmentStoreTests(DynaliteProcess dynalite) : IClassFixture<DynaliteProcess>
 {
     private static readonly DateTimeOffset Until = new(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
 

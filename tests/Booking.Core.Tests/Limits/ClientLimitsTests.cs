@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Booking.Core.Tests.Limits;
 
 /// <summary>The per-client limits against a real dynalite; each test gets its own tables.</summary>
-public sealed class ClientLimitsTests(DynaliteServer dynalite) : IClassFixture<DynaliteServer>
+public sealed class ClientLimitsTests(DynaliteProcess dynalite) : IClassFixture<DynaliteProcess>
 {
     private static readonly DateTimeOffset Now = DateTimeOffset.UtcNow;
 
@@ -75,7 +75,7 @@ public sealed class ClientLimitsTests(DynaliteServer dynalite) : IClassFixture<D
         using var client = dynalite.CreateClient();
         await client.UpdateItemAsync(new Amazon.DynamoDBv2.Model.UpdateItemRequest
         {
-            TableName = DynaliteServer.ReservationsTableFor(TableOf(records)),
+            TableName = DynaliteProcess.ReservationsTableFor(TableOf(records)),
             Key = new() { ["Id"] = new(reservationId) },
             UpdateExpression = "SET #s = :expired",
             ExpressionAttributeNames = new() { ["#s"] = "status" },

@@ -5,7 +5,7 @@ using Booking.Testing;
 namespace Booking.Core.Tests.Records;
 
 /// <summary>The reservation records against a real dynalite; each test gets its own tables.</summary>
-public sealed class DynamoDbReservationStoreTests(DynaliteServer dynalite) : IClassFixture<DynaliteServer>
+public sealed class DynamoDbReservationStoreTests(DynaliteProcess dynalite) : IClassFixture<DynaliteProcess>
 {
     private static readonly DateTimeOffset Created = new(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
 

@@ -20,7 +20,7 @@ public sealed class WorkflowHostFixture : IAsyncLifetime
 {
     public const string FlakyPrefix = "flaky-";
 
-    private readonly DynaliteServer dynalite = new();
+    private readonly DynaliteProcess dynalite = new();
     private DurableTaskTestHost? host;
 
     public DurableTaskClient Client => host!.Client;

@@ -18,9 +18,9 @@ public abstract class FunctionAppFixture : IBookingHostFixture, IAsyncLifetime
 
     public DynamoDbApartmentStore Table { get; private set; } = null!;
 
-    public DynaliteServer Dynalite => emulators.Dynalite;
+    public DynaliteProcess Dynalite => emulators.Dynalite;
 
-    public AzuriteServer Azurite => emulators.Azurite;
+    public AzuriteProcess Azurite => emulators.Azurite;
 
     public string TableName { get; private set; } = null!;
 
@@ -38,7 +38,7 @@ public abstract class FunctionAppFixture : IBookingHostFixture, IAsyncLifetime
     public async Task InitializeAsync()
     {
         StorageRequestLog = LogStorageRequests ? Path.Combine(Path.GetTempPath(), "azurite-requests-" + Guid.NewGuid().ToString("N") + ".log") : null;
-        emulators = new Emulators { Azurite = new AzuriteServer { DebugLogPath = StorageRequestLog } };
+        emulators = new Emulators { Azurite = new AzuriteProcess { DebugLogPath = StorageRequestLog } };
         await emulators.InitializeAsync();
         var environment = emulators.HostEnvironment();
         Configure(environment);

@@ -10,7 +10,7 @@ public interface IBookingHostFixture
     DynamoDbApartmentStore Table { get; }
 
     /// <summary>The dynalite the host's table lives in, for writes the API cannot make (an orphaned hold).</summary>
-    DynaliteServer Dynalite { get; }
+    DynaliteProcess Dynalite { get; }
 
     string TableName { get; }
 }

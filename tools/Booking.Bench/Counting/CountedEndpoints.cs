@@ -15,7 +15,7 @@ internal sealed class CountedEndpoints : IAsyncDisposable
     private readonly CountingRelay table;
     private readonly CountingRelay dynamoDb;
 
-    public CountedEndpoints(AzuriteServer azurite, DynaliteServer dynalite, string taskHubName)
+    public CountedEndpoints(AzuriteProcess azurite, DynaliteProcess dynalite, string taskHubName)
     {
         blob = new CountingRelay(azurite.BlobPort, Tally, RequestKinds.For(RequestKinds.Blob, taskHubName));
         queue = new CountingRelay(azurite.QueuePort, Tally, RequestKinds.For(RequestKinds.Queue, taskHubName));

@@ -2,13 +2,13 @@ using Booking.Testing.Corpus;
 
 namespace Booking.Api.Tests.Reliability;
 
-/// <summary>The reliability tests' own <see cref="ApiServer"/> (see <see cref="ReliabilityCollection"/>), which the
+/// <summary>The reliability tests' own <see cref="ApiFixture"/> (see <see cref="ReliabilityCollection"/>), which the
 /// bad-request corpus is sent to.</summary>
-public sealed class ReliabilityServer : ApiServer, ICorpusServer
+public sealed class ReliabilityFixture : ApiFixture, ICorpusServer
 {
     private readonly Lazy<Task<CorpusWorld>> world;
 
-    public ReliabilityServer() => world = new(() => CorpusWorld.CreateAsync(this));
+    public ReliabilityFixture() => world = new(() => CorpusWorld.CreateAsync(this));
 
     int ICorpusServer.MaxRequestBytes => MaxRequestBytes;
 

@@ -2,7 +2,7 @@ namespace Booking.LocalHost.Tests;
 
 /// <summary>A local host that requires an API key, has an operator key and no webhook secret, with an AWS secret in its environment
 /// and debug logging, keeping all of its output so tests can search it for either secret.</summary>
-public sealed class KeyedHost : HostFixture
+public sealed class KeyedHostFixture : HostFixture
 {
     public string ApiKey { get; } = "key-" + Guid.NewGuid().ToString("N");
 

@@ -3,7 +3,7 @@ using Booking.Testing.Contracts;
 namespace Booking.LocalHost.Tests;
 
 /// <summary>A local host with the default settings (no API key) and those the shared host tests need.</summary>
-public sealed class RunningHost : HostFixture
+public sealed class SharedHostFixture : HostFixture
 {
     protected override void Configure(Dictionary<string, string?> environment) => BookingHostContract.Configure(environment);
 }

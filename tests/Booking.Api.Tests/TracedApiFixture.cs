@@ -6,9 +6,9 @@ using OpenTelemetry.Trace;
 
 namespace Booking.Api.Tests;
 
-/// <summary>An <see cref="ApiServer"/> traced as the local host traces (<see cref="BookingTracingExtensions.AddBookingTracing"/>),
+/// <summary>An <see cref="ApiFixture"/> traced as the local host traces (<see cref="BookingTracingExtensions.AddBookingTracing"/>),
 /// keeping every finished span in memory.</summary>
-public sealed class TracedApiServer : ApiServer
+public sealed class TracedApiFixture : ApiFixture
 {
     private readonly LockedList<Activity> exported = [];
 

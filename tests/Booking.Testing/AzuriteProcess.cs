@@ -8,7 +8,7 @@ namespace Booking.Testing;
 /// A real Azurite (Azure Storage emulator) on free 127.0.0.1 ports with its own data folder, stopped on dispose.
 /// The data folder survives <see cref="StopAsync"/>, so a restart keeps what was stored.
 /// </summary>
-public sealed class AzuriteServer : IAsyncLifetime
+public sealed class AzuriteProcess : IAsyncLifetime
 {
     // Azurite's documented development account; it is public and only ever valid against the emulator.
     private const string DevAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";

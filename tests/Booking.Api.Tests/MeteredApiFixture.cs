@@ -5,9 +5,9 @@ using OpenTelemetry.Metrics;
 
 namespace Booking.Api.Tests;
 
-/// <summary>An <see cref="ApiServer"/> metered as the local host meters (<see cref="BookingMetricsExtensions.AddBookingMetrics"/>),
+/// <summary>An <see cref="ApiFixture"/> metered as the local host meters (<see cref="BookingMetricsExtensions.AddBookingMetrics"/>),
 /// exporting its running totals to memory every few hundred milliseconds.</summary>
-public sealed class MeteredApiServer : ApiServer
+public sealed class MeteredApiFixture : ApiFixture
 {
     private readonly LockedList<MetricSnapshot> exported = [];
 

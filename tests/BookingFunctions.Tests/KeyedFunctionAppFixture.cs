@@ -2,7 +2,7 @@ namespace BookingFunctions.Tests;
 
 /// <summary>The Function App under a real Functions host set up as the Azure template sets it: function keys enforced
 /// and GraphiQL off, an operator key; and with no webhook secret.</summary>
-public sealed class KeyedFunctionAppHost : FunctionAppFixture
+public sealed class KeyedFunctionAppFixture : FunctionAppFixture
 {
     public string OperatorKey { get; } = "operator-" + Guid.NewGuid().ToString("N");
 

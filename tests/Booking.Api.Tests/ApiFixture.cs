@@ -30,7 +30,7 @@ namespace Booking.Api.Tests;
 /// has ended (always with a deadline), and snapshot everything a request could change. Not the SDK's in-process test host: under these tests' bursts its gRPC work-item stream stalled for minutes
 /// (the worker reconnected every 120 s and work items sent on the old stream were lost).
 /// </summary>
-public class ApiServer : GraphQLEndpoint, IAsyncLifetime
+public class ApiFixture : GraphQLEndpoint, IAsyncLifetime
 {
     /// <summary>The configured default window; short, so reservations the tests leave behind end quickly.</summary>
     public const int DefaultPaymentWindowSeconds = 2;
@@ -42,10 +42,8 @@ public class ApiServer : GraphQLEndpoint, IAsyncLifetime
     /// <summary>The operator key the server is configured with; <see cref="PostAsOperatorAsync"/> sends it.</summary>
     public const string OperatorKey = "api-tests-operator-key";
 
-    private readonly DynaliteServer dynalite = new();
-    private readonly AzuriteServer azurite = new() { InMemory = true };
-    private WebApplication? app;
-
+    private readonly DynaliteProcess dynalite = new();
+    private readonly AzuriteProcess azurite = new() { InMemory = true };
 
     public IApartmentStore Store { get; private set; } = null!;
 
@@ -79,7 +77,7 @@ public class ApiServer : GraphQLEndpoint, IAsyncLifetime
         builder.Services.AddBookingApi();
         ConfigureServices(builder.Services, builder.Configuration);
         builder.Services.AddLocalDurableEngine(builder.Configuration, tasks => tasks.AddReservationWorkflow());
-        app = builder.Build();
+        var app = builder.Build();
 
         Store = app.Services.GetRequiredService<IApartmentStore>();
         Records = app.Services.GetRequiredService<IReservationStore>();
@@ -93,18 +91,12 @@ public class ApiServer : GraphQLEndpoint, IAsyncLifetime
             context.UseDurableClient(client);
             return handler.HandleAsync(context);
         });
-        await app.StartAsync();
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/") };
+        await StartAsync(app, port);
     }
 
     public async Task DisposeAsync()
     {
-        Http?.Dispose();
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        await StopAsync();
 
         await azurite.DisposeAsync();
         await dynalite.DisposeAsync();

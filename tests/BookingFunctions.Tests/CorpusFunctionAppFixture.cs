@@ -8,11 +8,11 @@ namespace BookingFunctions.Tests;
 /// <summary>The Function App under a real Functions host, as the bad-request corpus expects to find it: the same
 /// limits and an operator key as the corpus's in-process server has, and its workflows read straight from the task hub's
 /// instance table.</summary>
-public sealed class CorpusFunctionAppHost : FunctionAppFixture, ICorpusServer
+public sealed class CorpusFunctionAppFixture : FunctionAppFixture, ICorpusServer
 {
     private readonly Lazy<Task<CorpusWorld>> world;
 
-    public CorpusFunctionAppHost() => world = new(() => CorpusWorld.CreateAsync(this));
+    public CorpusFunctionAppFixture() => world = new(() => CorpusWorld.CreateAsync(this));
 
     public int MaxRequestBytes => 8 * 1024;
 

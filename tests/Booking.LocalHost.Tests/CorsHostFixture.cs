@@ -3,7 +3,7 @@ using Booking.Testing;
 namespace Booking.LocalHost.Tests;
 
 /// <summary>A local host that allows one browser origin: a page this test run serves on a port of its own.</summary>
-public sealed class CorsHost : HostFixture
+public sealed class CorsHostFixture : HostFixture
 {
     /// <summary>The port of the front-end page the tests serve; its origin is the one allowed.</summary>
     public int AllowedPagePort { get; } = FreePort.Next();

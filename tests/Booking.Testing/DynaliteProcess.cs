@@ -12,16 +12,16 @@ namespace Booking.Testing;
 /// A real dynalite (DynamoDB-compatible) server on a free 127.0.0.1 port, in memory unless made with
 /// <see cref="OnDisk"/>, stopped on dispose. Use as an xunit class or collection fixture.
 /// </summary>
-public sealed class DynaliteServer : IAsyncLifetime
+public sealed class DynaliteProcess : IAsyncLifetime
 {
     private readonly string? dataFolder;
     private ChildProcess? process;
 
-    public DynaliteServer()
+    public DynaliteProcess()
     {
     }
 
-    private DynaliteServer(string dataFolder)
+    private DynaliteProcess(string dataFolder)
     {
         this.dataFolder = dataFolder;
     }
@@ -41,7 +41,7 @@ public sealed class DynaliteServer : IAsyncLifetime
 
     /// <summary>A server that keeps its tables in a temporary folder, so they survive <see cref="StopAsync"/>; the
     /// folder is deleted on dispose.</summary>
-    public static DynaliteServer OnDisk() => new(Path.Combine(Path.GetTempPath(), "dynalite-" + Guid.NewGuid().ToString("N")));
+    public static DynaliteProcess OnDisk() => new(Path.Combine(Path.GetTempPath(), "dynalite-" + Guid.NewGuid().ToString("N")));
 
     /// <summary>Stops the server, as a store outage would. In memory, its data is lost; on disk, it is kept.</summary>
     public async Task StopAsync()

@@ -15,13 +15,11 @@ namespace Booking.Api.Tests.Http;
 /// The GraphQL-over-HTTP transport alone, in this process, over a tiny schema of its own: no emulators, no booking
 /// services. <c>hello(name)</c> to query, <c>echo(text)</c> to mutate, <c>whisper(secret)</c> with a POST-only argument.
 /// </summary>
-public class TransportServer : GraphQLEndpoint, IAsyncLifetime
+public class TransportFixture : GraphQLEndpoint, IAsyncLifetime
 {
     public const int MaxRequestBytes = 8 * 1024;
 
     public const string SecretArgument = "secret";
-
-    private WebApplication? app;
 
     public async Task InitializeAsync()
     {
@@ -42,21 +40,15 @@ public class TransportServer : GraphQLEndpoint, IAsyncLifetime
             options.PostOnlyArguments = [SecretArgument];
             Configure(options);
         });
-        app = builder.Build();
+        var app = builder.Build();
         var handler = app.Services.GetRequiredService<GraphQLHttpHandler<TinySchema>>();
         app.Map("/api/graphql", handler.HandleAsync);
-        await app.StartAsync();
-        Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/") };
+        await StartAsync(app, port);
     }
 
     public async Task DisposeAsync()
     {
-        Http?.Dispose();
-        if (app is not null)
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
+        await StopAsync();
     }
 
     /// <summary>Changes the transport's options before the server starts.</summary>
