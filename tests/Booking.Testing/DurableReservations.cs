@@ -33,7 +33,7 @@ public static class DurableReservations
         using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
-            var metadata = await client.GetInstanceAsync(reservationId, cts.Token);
+            var metadata = await client.GetInstanceAsync(reservationId, getInputsAndOutputs: true, cts.Token);
             if (metadata?.ReadCustomStatusAs<ReservationProgress>() is { } progress && progress.Status == status)
             {
                 return progress;
