@@ -5,7 +5,7 @@ namespace Booking.Core.Tests.Reservations;
 
 /// <summary>
 /// For apartments whose id starts with <paramref name="flakyPrefix"/>, fails the first call of every kind with a
-/// DynamoDB 500 before passing calls to the real store, as a throttled or briefly failing table would.
+/// DynamoDB 500 before passing calls to the store behind it, as a throttled or briefly failing table would.
 /// </summary>
 internal sealed class FlakyApartmentStore(IApartmentStore inner, string flakyPrefix) : IApartmentStore
 {

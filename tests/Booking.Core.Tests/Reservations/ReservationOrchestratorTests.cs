@@ -1,4 +1,3 @@
-using Amazon.DynamoDBv2.Model;
 using Booking.Core.Apartments;
 using Booking.Core.Records;
 using Booking.Core.Reservations;
@@ -8,7 +7,7 @@ using Microsoft.DurableTask.Client;
 
 namespace Booking.Core.Tests.Reservations;
 
-/// <summary>Every path of the reservation workflow, on a real client and worker with a real dynalite table.</summary>
+/// <summary>Every path of the reservation workflow, on a real client and worker, with tables in memory.</summary>
 public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : IClassFixture<WorkflowHostFixture>
 {
     private static readonly TimeSpan ShortWindow = TimeSpan.FromSeconds(1);
@@ -86,14 +85,7 @@ public sealed class ReservationOrchestratorTests(WorkflowHostFixture fixture) : 
         await fixture.Client.PendingPaymentAsync(reservationId, CompletionTimeout);
 
         // As the seed's payment system does: overwrite the status only.
-        await fixture.DynamoDb.UpdateItemAsync(new UpdateItemRequest
-        {
-            TableName = fixture.TableName,
-            Key = new() { ["Id"] = new AttributeValue(apartmentId) },
-            UpdateExpression = "SET #s = :paid",
-            ExpressionAttributeNames = new() { ["#s"] = "status" },
-            ExpressionAttributeValues = new() { [":paid"] = new AttributeValue("paid") },
-        });
+        fixture.Apartments.Overwrite(apartmentId, ApartmentStatus.Paid);
         var outcome = await WaitForOutcomeAsync(reservationId);
 
         Assert.Equal(ReservationStatus.Paid, outcome.Status);

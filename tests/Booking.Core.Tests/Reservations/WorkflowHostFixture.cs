@@ -1,51 +1,37 @@
-using Amazon.DynamoDBv2;
 using Booking.Core.Apartments;
-using Booking.Core.Configuration;
 using Booking.Core.Records;
 using Booking.Core.Reservations;
-using Booking.Testing;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Booking.Core.Tests.Reservations;
 
 /// <summary>
 /// The real workflow on the Durable Task in-process test host (a real client and worker over an in-memory backend),
-/// with its activities on real dynalite tables. Apartments whose id starts with <see cref="FlakyPrefix"/> see a
-/// transient fault before each first call.
+/// with its activities on in-memory tables that keep the DynamoDB stores' conditions: the workflow's meaning, fast.
+/// The stores themselves are tested against dynalite, and the workflow on DynamoDB by the engine and host tests.
+/// Apartments whose id starts with <see cref="FlakyPrefix"/> see a transient fault before each first call.
 /// </summary>
 public sealed class WorkflowHostFixture : IAsyncLifetime
 {
     public const string FlakyPrefix = "flaky-";
 
-    private readonly DynaliteProcess dynalite = new();
     private DurableTaskTestHost? host;
 
     public DurableTaskClient Client => host!.Client;
 
-    public IApartmentStore Store { get; private set; } = null!;
+    public IApartmentStore Store => Apartments;
 
-    public IAmazonDynamoDB DynamoDb { get; private set; } = null!;
+    public IReservationStore Records { get; } = new InMemoryReservationStore(TimeProvider.System);
 
-    public IReservationStore Records { get; private set; } = null!;
-
-    public string TableName { get; } = "workflow-" + Guid.NewGuid().ToString("N");
+    internal InMemoryApartmentStore Apartments { get; } = new(TimeProvider.System);
 
     internal FlakyApartmentStore Flaky { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        await dynalite.InitializeAsync();
-        var options = dynalite.OptionsFor(TableName);
-        DynamoDb = DynamoDbClientFactory.Create(options);
-        var real = new DynamoDbApartmentStore(DynamoDb, Options.Create(options), TimeProvider.System);
-        Records = new DynamoDbReservationStore(DynamoDb, Options.Create(options), TimeProvider.System);
-        await Task.WhenAll(real.EnsureTableAsync(), Records.EnsureTableAsync());
-        Store = real;
-        Flaky = new FlakyApartmentStore(real, FlakyPrefix);
-
+        Flaky = new FlakyApartmentStore(Apartments, FlakyPrefix);
         host = await DurableTaskTestHost.StartAsync(
             registry => registry.AddReservationWorkflow(),
             new DurableTaskTestHostOptions
@@ -60,7 +46,5 @@ public sealed class WorkflowHostFixture : IAsyncLifetime
         {
             await host.DisposeAsync();
         }
-
-        await dynalite.DisposeAsync();
     }
 }
