@@ -7,6 +7,7 @@ using Booking.Core.Reservations;
 using Booking.Core.Storage;
 using Booking.Core.Telemetry;
 using Microsoft.Extensions.Options;
+using static Booking.Core.Records.ReservationItems;
 
 namespace Booking.Core.Records;
 
@@ -19,104 +20,19 @@ namespace Booking.Core.Records;
 /// </summary>
 public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<DynamoDbOptions> options, TimeProvider clock) : IReservationStore
 {
-    public const string ByApartmentIndex = "byApartment";
-    public const string ByCreationIndex = "byCreation";
-    public const string ByOpenHoldIndex = "byOpenHold";
-
-    private const string IdAttribute = "Id";
-    private const string ApartmentIdAttribute = "apartmentId";
-    private const string StatusAttribute = "status";
-    private const string CreatedAtAttribute = "createdAt";
-    private const string ExpiresAtAttribute = "expiresAt";
-    private const string EndedAtAttribute = "endedAt";
-    private const string UpdatedAtAttribute = "updatedAt";
-    private const string ErrorCodeAttribute = "errorCode";
-    private const string ErrorMessageAttribute = "errorMessage";
-    private const string TokenHashAttribute = "tokenHash";
-    private const string ArnAttribute = "arn";
-    private const string ClientIdAttribute = "clientId";
-    private const string PaymentEventsAttribute = "paymentEvents";
-    private const string ListKeyAttribute = "listKey";
-    private const string OpenKeyAttribute = "openKey";
-    private const string HoldUntilAttribute = "holdUntil";
-
-    // The one value of the partition keys that put every record in byCreation and every open one in byOpenHold.
-    private const string AllRecords = "all";
-    private const string Open = "open";
-
     // A filtered list reads at most this many records for one page, so a rare status costs a bounded read; the page
     // then comes back short, with a nextToken that resumes where the reading stopped.
     private const int MaxRecordsReadPerPage = 1000;
 
-    private static readonly Dictionary<string, string> Names = new()
-    {
-        ["#id"] = IdAttribute,
-        ["#apartment"] = ApartmentIdAttribute,
-        ["#status"] = StatusAttribute,
-        ["#created"] = CreatedAtAttribute,
-        ["#expires"] = ExpiresAtAttribute,
-        ["#ended"] = EndedAtAttribute,
-        ["#updated"] = UpdatedAtAttribute,
-        ["#code"] = ErrorCodeAttribute,
-        ["#message"] = ErrorMessageAttribute,
-        ["#list"] = ListKeyAttribute,
-        ["#open"] = OpenKeyAttribute,
-        ["#holdUntil"] = HoldUntilAttribute,
-    };
-
     private readonly string tableName = options.Value.ReservationsTableName;
 
     public Task EnsureTableAsync(CancellationToken cancellationToken = default) =>
-        DynamoDbTables.EnsureAsync(
-            dynamoDb,
-            new CreateTableRequest
-            {
-                TableName = tableName,
-                AttributeDefinitions =
-                [
-                    new AttributeDefinition(IdAttribute, ScalarAttributeType.S),
-                    new AttributeDefinition(ApartmentIdAttribute, ScalarAttributeType.S),
-                    new AttributeDefinition(CreatedAtAttribute, ScalarAttributeType.S),
-                    new AttributeDefinition(ListKeyAttribute, ScalarAttributeType.S),
-                    new AttributeDefinition(OpenKeyAttribute, ScalarAttributeType.S),
-                    new AttributeDefinition(HoldUntilAttribute, ScalarAttributeType.S),
-                ],
-                KeySchema = [new KeySchemaElement(IdAttribute, KeyType.HASH)],
-                GlobalSecondaryIndexes =
-                [
-                    Index(ByApartmentIndex, ApartmentIdAttribute, CreatedAtAttribute, ProjectionType.ALL),
-                    Index(ByCreationIndex, ListKeyAttribute, CreatedAtAttribute, ProjectionType.ALL),
-                    Index(ByOpenHoldIndex, OpenKeyAttribute, HoldUntilAttribute, ProjectionType.KEYS_ONLY),
-                ],
-                BillingMode = BillingMode.PAY_PER_REQUEST,
-            },
-            cancellationToken);
+        DynamoDbTables.EnsureAsync(dynamoDb, TableDefinition(tableName), cancellationToken);
 
     public async Task<bool> CreateAsync(ReservationRecord record, CancellationToken cancellationToken = default)
     {
         using var span = StartSpan("PutItem", record.ApartmentId, record.Id);
-        var item = new Dictionary<string, AttributeValue>
-        {
-            [IdAttribute] = new(record.Id),
-            [ApartmentIdAttribute] = new(record.ApartmentId),
-            [StatusAttribute] = new(record.Status.ToStoredValue()),
-            [CreatedAtAttribute] = new(StoredTime.Format(record.CreatedAt)),
-            [UpdatedAtAttribute] = new(StoredTime.Format(clock.GetUtcNow())),
-            [ListKeyAttribute] = new(AllRecords),
-        };
-        Add(item, ExpiresAtAttribute, record.ExpiresAt);
-        Add(item, EndedAtAttribute, record.EndedAt);
-        Add(item, ErrorCodeAttribute, record.ErrorCode?.ToString());
-        Add(item, ErrorMessageAttribute, record.ErrorMessage);
-        Add(item, TokenHashAttribute, record.TokenHash);
-        Add(item, ArnAttribute, record.Arn);
-        Add(item, ClientIdAttribute, record.ClientId);
-        if (!record.IsFinal)
-        {
-            item[OpenKeyAttribute] = new(Open);
-            item[HoldUntilAttribute] = new(StoredTime.Format(record.ExpiresAt ?? record.CreatedAt));
-        }
-
+        var item = ItemOf(record, clock.GetUtcNow());
         try
         {
             await dynamoDb.PutItemAsync(
@@ -350,61 +266,6 @@ public sealed class DynamoDbReservationStore(IAmazonDynamoDB dynamoDb, IOptions<
             throw;
         }
     }
-
-    private static GlobalSecondaryIndex Index(string name, string partition, string sort, ProjectionType projection) => new()
-    {
-        IndexName = name,
-        KeySchema = [new KeySchemaElement(partition, KeyType.HASH), new KeySchemaElement(sort, KeyType.RANGE)],
-        Projection = new Projection { ProjectionType = projection },
-    };
-
-    private static void Add(Dictionary<string, AttributeValue> item, string name, DateTimeOffset? time)
-    {
-        if (time is { } value)
-        {
-            item[name] = new(StoredTime.Format(value));
-        }
-    }
-
-    private static void Add(Dictionary<string, AttributeValue> item, string name, string? text)
-    {
-        if (!string.IsNullOrEmpty(text))
-        {
-            item[name] = new(text);
-        }
-    }
-
-    private static ReservationListPosition? PositionOf(Dictionary<string, AttributeValue> key) =>
-        StoredTime.Parse(key[CreatedAtAttribute].S) is { } created ? new ReservationListPosition(key[IdAttribute].S, created) : null;
-
-    private static Dictionary<string, AttributeValue> KeyOf(string reservationId) => new() { [IdAttribute] = new(reservationId) };
-
-    private static ReservationRecord ToRecord(Dictionary<string, AttributeValue> item)
-    {
-        var id = item[IdAttribute].S;
-        var stored = Text(item, StatusAttribute);
-        if (!ReservationStatusNames.TryParse(stored, out var status))
-        {
-            throw new InvalidDataException($"Reservation '{id}' has an unknown status '{stored}' in its record.");
-        }
-
-        return new ReservationRecord(
-            id,
-            Text(item, ApartmentIdAttribute) ?? string.Empty,
-            status,
-            StoredTime.Parse(Text(item, CreatedAtAttribute)) ?? DateTimeOffset.UnixEpoch,
-            StoredTime.Parse(Text(item, ExpiresAtAttribute)),
-            Enum.TryParse<ReservationErrorCode>(Text(item, ErrorCodeAttribute), out var code) ? code : null,
-            Text(item, ErrorMessageAttribute),
-            Text(item, TokenHashAttribute),
-            Text(item, ArnAttribute),
-            StoredTime.Parse(Text(item, EndedAtAttribute)),
-            Text(item, ClientIdAttribute),
-            item.TryGetValue(PaymentEventsAttribute, out var events) ? events.SS : null);
-    }
-
-    private static string? Text(Dictionary<string, AttributeValue> item, string name) =>
-        item.TryGetValue(name, out var value) ? value.S : null;
 
     private Activity? StartSpan(string operation, string? apartmentId, string? reservationId) => DynamoDbSpans.Start(operation, tableName, apartmentId, reservationId);
 }
