@@ -6,10 +6,10 @@ using GraphQLParser.AST;
 namespace Booking.Api.Http;
 
 /// <summary>
-/// Keeps documents that parsed and validated, by their text, so a repeated document skips both. GraphQL.NET then runs
-/// only <see cref="ExecutionOptions.CachedDocumentValidationRules"/>: the rules that depend on the request (who sends
-/// it, GET or POST, its variables) are registered for cached documents too, so a cached document is refused exactly
-/// when it would be without the cache.
+/// Keeps documents that parsed and validated, by their text, so a repeated document is not parsed again. The rules
+/// that depend on the request (who sends it, GET or POST, its variables) are registered for cached documents too
+/// (<see cref="ExecutionOptions.CachedDocumentValidationRules"/>), so a cached document is refused exactly when it
+/// would be without the cache.
 /// </summary>
 public sealed class DocumentCache : IConfigureExecution
 {
