@@ -173,24 +173,15 @@ internal sealed class BenchStack : IAsyncDisposable
 
     private async Task StartFunctionAppsAsync(FunctionsHostCommand command, CancellationToken cancellationToken)
     {
-        var ours = FunctionAppProcess.StartAsync(
+        // One after the other: two Functions hosts starting at the same moment were seen to leave one never answering.
+        ourApp = await FunctionAppProcess.StartAsync(
             command, BuiltApps.FunctionApp, Settings(Ours, TaskHubName), (HttpMethod.Post, "graphql", """{"query":"{ __typename }"}"""), HttpStatusCode.OK, cancellationToken);
-        var peer = FunctionAppProcess.StartAsync(
+        peerApp = await FunctionAppProcess.StartAsync(
             command, BuiltApps.PeerApp, Settings(PeerEndpoints, PeerTaskHubName), (HttpMethod.Post, "start", "{}"), HttpStatusCode.BadRequest, cancellationToken);
-        try
-        {
-            await Task.WhenAll(ours, peer);
-        }
-        finally
-        {
-            // Whichever started is stopped on dispose, even when the other failed.
-            ourApp = ours.IsCompletedSuccessfully ? ours.Result : null;
-            peerApp = peer.IsCompletedSuccessfully ? peer.Result : null;
-        }
 
-        GraphQLEndpoint = new Uri(ours.Result.BaseAddress, "graphql");
-        WebhookEndpoint = new Uri(ours.Result.BaseAddress, "payments/webhook");
-        Peer = new PeerAppStarter(http, peer.Result.BaseAddress);
+        GraphQLEndpoint = new Uri(ourApp.BaseAddress, "graphql");
+        WebhookEndpoint = new Uri(ourApp.BaseAddress, "payments/webhook");
+        Peer = new PeerAppStarter(http, peerApp.BaseAddress);
     }
 
     private async Task StartStandInAsync()
